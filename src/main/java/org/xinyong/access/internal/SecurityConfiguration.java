@@ -1,0 +1,95 @@
+package org.xinyong.access.internal;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.xinyong.access.ApiKeys;
+import org.xinyong.access.Role;
+import org.xinyong.access.StaffUsers;
+
+/**
+ * Who may call what. Public: the start page and website, public API endpoints, health, API docs. Staff pages
+ * ({@code /console/**}) need a form login; {@code /api/**} needs an API key ({@code X-Api-Key}) or a staff
+ * session. Every denied request and every login is audited.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String API_KEY_HEADER = "X-Api-Key";
+
+	/** Paths anyone may read. Later modules add their public pages and endpoints here. */
+	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/error/**", "/favicon.ico", "/css/**", "/js/**",
+			"/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/api/v1/identifiers/**", "/api/v1/public/**" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys apiKeys, DeniedRequests denied)
+			throws Exception {
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		RequestMatcher withApiKey = (HttpServletRequest r) -> r.getHeader(API_KEY_HEADER) != null;
+		http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PATHS)
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**")
+			.permitAll()
+			.requestMatchers("/console/**")
+			.hasAnyRole(names(Role.staffRoles()))
+			.requestMatchers("/api/**")
+			.authenticated()
+			.anyRequest()
+			.authenticated())
+			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, denied), UsernamePasswordAuthenticationFilter.class)
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).failureUrl("/login?error")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logout"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(withApiKey))
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(denied.apiEntryPoint(), api)
+				.defaultAuthenticationEntryPointFor(denied.pageEntryPoint("/login"), request -> true)
+				.accessDeniedHandler(denied.accessDeniedHandler(api)))
+			.headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(
+						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+								+ "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// Argon2id for new hashes; bcrypt hashes (e.g. imported from older systems) still verify.
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2",
+				Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt",
+						new BCryptPasswordEncoder()));
+		return encoder;
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(StaffUsers users) {
+		return username -> users.byUsername(username)
+			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	private static String[] names(Role[] roles) {
+		String[] names = new String[roles.length];
+		for (int i = 0; i < roles.length; i++) {
+			names[i] = roles[i].name();
+		}
+		return names;
+	}
+}

@@ -1,0 +1,14 @@
+package org.xinyong.access.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The staff sign-in page; Spring Security handles the form's POST. */
+@Controller
+class LoginController {
+
+	@GetMapping("/login")
+	String login() {
+		return "access/login";
+	}
+}

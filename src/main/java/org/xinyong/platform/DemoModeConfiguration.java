@@ -1,0 +1,17 @@
+package org.xinyong.platform;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.xinyong.platform.database.EmbeddedPostgresServer;
+
+@Configuration(proxyBeanMethods = false)
+class DemoModeConfiguration {
+
+	@Bean
+	DemoMode demoMode(Environment environment, ObjectProvider<EmbeddedPostgresServer> embedded) {
+		Boolean configured = environment.getProperty("xinyong.demo.enabled", Boolean.class);
+		return new DemoMode(configured != null ? configured : embedded.getIfAvailable() != null);
+	}
+}
