@@ -11,7 +11,7 @@ class DemoModeConfiguration {
 
 	@Bean
 	DemoMode demoMode(Environment environment, ObjectProvider<EmbeddedPostgresServer> embedded) {
-		Boolean configured = environment.getProperty("xinyong.demo.enabled", Boolean.class);
-		return new DemoMode(configured != null ? configured : embedded.getIfAvailable() != null);
+		String configured = environment.getProperty("xinyong.demo.enabled", "").strip();
+		return new DemoMode(configured.isEmpty() ? embedded.getIfAvailable() != null : Boolean.parseBoolean(configured));
 	}
 }

@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,6 +51,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
 		return problems.response(problems.of(DomainException.badRequest("PARAMETER_INVALID", e.getName(),
 				String.valueOf(e.getValue())), request));
+	}
+
+	/** Security decides these itself (login redirect, 401/403 with audit): hand them back to its filters. */
+	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+	void security(Exception e) throws Exception {
+		throw e;
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 import org.xinyong.platform.DomainException;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -31,10 +31,12 @@ public class Problems {
 
 	private final MessageSource messages;
 	private final JsonMapper json;
+	private final LocaleResolver locales;
 
-	Problems(MessageSource messages, JsonMapper json) {
+	Problems(MessageSource messages, JsonMapper json, LocaleResolver locales) {
 		this.messages = messages;
 		this.json = json;
+		this.locales = locales;
 	}
 
 	MessageSource messages() {
@@ -42,8 +44,8 @@ public class Problems {
 	}
 
 	public ProblemDetail of(DomainException e, HttpServletRequest request) {
-		Locale locale = request == null ? LocaleContextHolder.getLocale() : RequestContextUtils.getLocale(request);
-		String message = messages.getMessage(e.messageKey(), e.args(), e.code(), locale);
+		Locale locale = request == null ? LocaleContextHolder.getLocale() : locales.resolveLocale(request);
+		String message = messages.getMessage(e.messageKey(), displayable(e.args()), e.code(), locale);
 		ProblemDetail problem = ProblemDetail.forStatus(e.status());
 		problem.setType(URI.create(TYPE_PREFIX + e.code()));
 		problem.setTitle(message);
@@ -52,6 +54,15 @@ public class Problems {
 			problem.setInstance(URI.create(request.getRequestURI()));
 		}
 		return problem;
+	}
+
+	/** Message arguments as text, so that numbers such as ids are not formatted with grouping separators. */
+	static Object[] displayable(Object[] args) {
+		Object[] out = new Object[args.length];
+		for (int i = 0; i < args.length; i++) {
+			out[i] = args[i] instanceof Number n ? n.toString() : args[i];
+		}
+		return out;
 	}
 
 	public ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
