@@ -56,6 +56,11 @@ public class Problems {
 		return problem;
 	}
 
+	/** The translated message of a domain exception, for pages that show it inline. */
+	public String message(DomainException e, Locale locale) {
+		return messages.getMessage(e.messageKey(), displayable(e.args()), e.code(), locale) + " [" + e.code() + "]";
+	}
+
 	/** Message arguments as text, so that numbers such as ids are not formatted with grouping separators. */
 	static Object[] displayable(Object[] args) {
 		Object[] out = new Object[args.length];
