@@ -21,6 +21,9 @@ public final class TestPostgres {
 
 	private static TestPostgres instance;
 
+	/** Databases of Spring contexts still open; the embedded server stops only after they are dropped. */
+	private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final String adminUrl;
 	private final Properties credentials;
 	private final String urlPrefix;
@@ -50,7 +53,19 @@ public final class TestPostgres {
 			Path dir = Files.createTempDirectory("xinyong-test-pg");
 			EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("data"),
 					Path.of(System.getProperty("java.io.tmpdir"), "xinyong-postgres"), 0);
+			// Spring closes cached test contexts in its own shutdown hooks, concurrently with this one: wait for
+			// their databases to be dropped before stopping the server, or their pools would wait on a dead server.
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+				while (OPEN.get() > 0 && System.nanoTime() < deadline) {
+					try {
+						Thread.sleep(50);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+						break;
+					}
+				}
 				server.close();
 				deleteQuietly(dir);
 			}, "test-postgres-cleanup"));
@@ -83,11 +98,17 @@ public final class TestPostgres {
 	public String createDatabase() {
 		String name = "xinyong_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		execute("create database " + name + " encoding 'UTF8' template template0");
+		OPEN.incrementAndGet();
 		return name;
 	}
 
 	public void dropDatabase(String name) {
-		execute("drop database if exists " + name + " with (force)");
+		try {
+			execute("drop database if exists " + name + " with (force)");
+		}
+		finally {
+			OPEN.decrementAndGet();
+		}
 	}
 
 	public String jdbcUrl(String database) {
