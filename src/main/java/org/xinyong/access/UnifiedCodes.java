@@ -1,13 +1,14 @@
 package org.xinyong.access;
 
 import org.springframework.stereotype.Component;
+import org.xinyong.subject.UnifiedCode;
 
-/** Validates organisations' unified social credit codes with the subject module's rules. */
+/** Validates organisations' unified social credit codes with the subject module's rules (GB 32100). */
 @Component
 class UnifiedCodes {
 
-	/** Returns the normalised code, or throws the identifier rule that the value breaks. */
+	/** Returns the normalised code, or throws the identifier rule that the value breaks (422 with its code). */
 	String requireValid(String raw) {
-		return raw == null ? "" : raw.strip().toUpperCase(java.util.Locale.ROOT); // replaced when subject lands
+		return UnifiedCode.of(raw == null ? "" : raw).value();
 	}
 }

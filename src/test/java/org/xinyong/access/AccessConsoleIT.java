@@ -73,6 +73,23 @@ class AccessConsoleIT {
 	}
 
 	@Test
+	void organisationsAreRegisteredOnlyWithAValidUnifiedCode() throws Exception {
+		mvc.perform(post("/console/access/organisations").with(staff("admin")).with(csrf())
+			.param("code", "91350100M000100Y44")
+			.param("name", "某某科技有限公司")
+			.param("kind", "COLLECTOR"))
+			.andExpect(flash().attribute("failure", containsString("USCC_CHECK_CHARACTER")));
+		mvc.perform(post("/console/access/organisations").with(staff("admin")).with(csrf())
+			.param("code", " 91350100m000100y43 ")
+			.param("name", "某某信用服务有限公司")
+			.param("kind", "COLLECTOR"))
+			.andExpect(flash().attributeExists("done"));
+		assertThat(organisations.byCode("91350100M000100Y43")).get()
+			.extracting(Organisation::kind)
+			.isEqualTo(OrganisationKind.COLLECTOR);
+	}
+
+	@Test
 	void adminCreatesAStaffUserWhoCanThenBeFound() throws Exception {
 		long org = organisations.byCode("11640000MB1900027Y").orElseThrow().id();
 		mvc.perform(post("/console/access/users").with(staff("admin")).with(csrf())
