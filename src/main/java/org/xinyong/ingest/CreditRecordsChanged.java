@@ -1,0 +1,17 @@
+package org.xinyong.ingest;
+
+import java.util.List;
+
+/**
+ * Published once per committed batch of accepted record versions (one event carries every version written in
+ * that transaction, so that consumers — ledger, disclosure, lists, evaluation — can work in bulk too).
+ *
+ * @param submissionId the submission the versions came through, or null for corrections and revocations made
+ *                     outside a submission
+ */
+public record CreditRecordsChanged(Long submissionId, List<RecordVersionRef> versions) {
+
+	public CreditRecordsChanged {
+		versions = List.copyOf(versions);
+	}
+}

@@ -1,0 +1,129 @@
+package org.xinyong.ingest.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.xinyong.catalog.Catalogs;
+import org.xinyong.catalog.InfoCategory;
+import org.xinyong.catalog.ProvisionDecision;
+import org.xinyong.catalog.PublishedItem;
+import org.xinyong.ingest.RecordVersionRef;
+import org.xinyong.ingest.RowError;
+import org.xinyong.platform.DomainException;
+
+/**
+ * What the API and file paths share: deciding whether a submission may be made, validating rows and writing the
+ * valid ones.
+ */
+@Component
+class IngestSupport {
+
+	private final Catalogs catalogs;
+	private final RecordStore store;
+	private final SubmissionLedger ledger;
+	private final Clock clock;
+	private final Map<String, RowValidator> validators = new ConcurrentHashMap<>();
+
+	IngestSupport(Catalogs catalogs, RecordStore store, SubmissionLedger ledger, Clock clock) {
+		this.catalogs = catalogs;
+		this.store = store;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	public SubmissionLedger ledger() {
+		return ledger;
+	}
+
+	/**
+	 * How a submission of an item by an organisation is handled.
+	 *
+	 * @param selfDeclaration records are the submitter's statements about itself (art. 30)
+	 */
+	public record Plan(PublishedItem item, RowValidator validator, Long agreementId, boolean selfDeclaration,
+			long organisationId, String organisationCode) {
+	}
+
+	/** Refuses an unknown item or a submitter who may not provide it (403 with the rule's code). */
+	public Plan plan(long organisationId, String organisationCode, String itemCode) {
+		PublishedItem item = catalogs.publishedItem(itemCode == null ? "" : itemCode.strip())
+			.orElseThrow(() -> DomainException.unprocessable("CATALOG_ITEM_UNKNOWN", String.valueOf(itemCode)));
+		boolean selfDeclaration = item.item().category() == InfoCategory.VOLUNTARY;
+		Long agreement = null;
+		if (!selfDeclaration) {
+			ProvisionDecision decision = catalogs.mayProvide(organisationId, item.item().code(), LocalDate.now(clock));
+			if (!decision.allowed()) {
+				throw new DomainException(decision.code(), HttpStatus.FORBIDDEN, item.item().name());
+			}
+			agreement = decision.agreementId();
+		}
+		RowValidator validator = validators.computeIfAbsent(item.catalogVersionId() + "/" + item.item().code(),
+				k -> new RowValidator(item.item(), clock));
+		return new Plan(item, validator, agreement, selfDeclaration, organisationId, organisationCode);
+	}
+
+	/** What one batch did. */
+	public record BatchOutcome(int created, int changed, int unchanged, List<RecordVersionRef> written,
+			Map<Long, List<RowError>> errorsByRow) {
+
+		public int rejectedRows() {
+			return errorsByRow.size();
+		}
+	}
+
+	/**
+	 * Validates the rows (field key → text) and writes the valid ones, in the caller's transaction.
+	 *
+	 * @param preRejected rows already refused by the caller (e.g. malformed JSON values), with their errors
+	 */
+	public BatchOutcome writeBatch(Plan plan, Long submissionId, String actor, Map<Long, Map<String, String>> rows,
+			Map<Long, List<RowError>> preRejected) {
+		Map<Long, List<RowError>> errors = new TreeMap<>(preRejected);
+		List<ValidRow> valid = new ArrayList<>(rows.size());
+		for (var e : rows.entrySet()) {
+			RowValidator.Outcome outcome = plan.validator().validate(e.getKey(), e.getValue());
+			if (!outcome.valid()) {
+				errors.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(outcome.errors());
+				continue;
+			}
+			if (errors.containsKey(e.getKey())) {
+				continue;
+			}
+			ValidRow row = outcome.row();
+			if (plan.selfDeclaration() && !row.subject().value().equals(plan.organisationCode())) {
+				errors.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+					.add(new RowError(e.getKey(), plan.item().item().subjectCodeField().key(),
+							"SELF_DECLARATION_NOT_OWN", List.of()));
+				continue;
+			}
+			valid.add(row);
+		}
+		valid = firstOfEachRecord(valid, errors);
+		RecordStore.BatchResult result = store.write(new RecordStore.Context(plan.item(), plan.organisationId(),
+				submissionId, actor, plan.agreementId(), plan.selfDeclaration()), valid);
+		for (RowError e : result.errors()) {
+			errors.computeIfAbsent(e.row(), k -> new ArrayList<>()).add(e);
+		}
+		return new BatchOutcome(result.created(), result.changed(), result.unchanged(), result.written(), errors);
+	}
+
+	/** Two rows of one batch naming the same record: the first is kept, the later ones are refused. */
+	private static List<ValidRow> firstOfEachRecord(List<ValidRow> rows, Map<Long, List<RowError>> errors) {
+		Map<String, ValidRow> seen = new LinkedHashMap<>(rows.size() * 2);
+		for (ValidRow row : rows) {
+			if (seen.putIfAbsent(row.naturalKey(), row) != null) {
+				errors.computeIfAbsent(row.rowNo(), k -> new ArrayList<>())
+					.add(new RowError(row.rowNo(), null, "DUPLICATE_IN_SUBMISSION", List.of()));
+			}
+		}
+		return new ArrayList<>(seen.values());
+	}
+}

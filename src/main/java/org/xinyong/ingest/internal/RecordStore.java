@@ -1,0 +1,248 @@
+package org.xinyong.ingest.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.xinyong.catalog.PublishedItem;
+import org.xinyong.ingest.RecordVersionRef;
+import org.xinyong.ingest.RowError;
+import org.xinyong.ingest.VersionKind;
+import org.xinyong.subject.CreditSubjects;
+import org.xinyong.subject.CreditSubjects.Mention;
+
+/**
+ * Writes batches of valid rows as record versions, in the caller's transaction: matches or creates subjects,
+ * finds each record's latest version, and appends new versions with PostgreSQL {@code COPY}. A row whose content
+ * equals the latest version writes nothing.
+ */
+@Component
+class RecordStore {
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+	private final CreditSubjects subjects;
+	private final Clock clock;
+
+	RecordStore(JdbcClient jdbc, DataSource dataSource, CreditSubjects subjects, Clock clock) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.subjects = subjects;
+		this.clock = clock;
+	}
+
+	/** Who writes, for which item, through which submission. */
+	record Context(PublishedItem item, long providerId, Long submissionId, String recordedBy, Long agreementId,
+			boolean selfDeclared) {
+	}
+
+	/** What a batch did. */
+	record BatchResult(int created, int changed, int unchanged, List<RecordVersionRef> written, List<RowError> errors) {
+	}
+
+	private record Latest(int versionNo, byte[] hash, String kind, Long submissionId) {
+	}
+
+	static UUID recordId(String item, long providerId, String naturalKey) {
+		return UUID.nameUUIDFromBytes((item + '\u001e' + providerId + '\u001e' + naturalKey)
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	BatchResult write(Context ctx, List<ValidRow> rows) {
+		if (rows.isEmpty()) {
+			return new BatchResult(0, 0, 0, List.of(), List.of());
+		}
+		String item = ctx.item().item().code();
+		// One writer per (item, provider) at a time, so version numbers never race.
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(?), ?)").params(item, (int) ctx.providerId()).query().singleRow();
+
+		List<Mention> mentions = new ArrayList<>(rows.size());
+		for (ValidRow r : rows) {
+			mentions.add(new Mention(r.subject(), r.subjectName()));
+		}
+		Map<String, Long> subjectIds = subjects.resolve(mentions,
+				ctx.submissionId() == null ? "manual" : "submission:" + ctx.submissionId());
+
+		UUID[] ids = new UUID[rows.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = recordId(item, ctx.providerId(), rows.get(i).naturalKey());
+		}
+		Map<UUID, Latest> latest = latest(ids);
+
+		Instant now = clock.instant();
+		StringBuilder copy = new StringBuilder(rows.size() * 700);
+		List<RecordVersionRef> written = new ArrayList<>();
+		List<RowError> errors = new ArrayList<>();
+		int created = 0;
+		int changed = 0;
+		int unchanged = 0;
+		for (int i = 0; i < ids.length; i++) {
+			ValidRow row = rows.get(i);
+			Latest last = latest.get(ids[i]);
+			int versionNo;
+			VersionKind kind;
+			if (last == null) {
+				versionNo = 1;
+				kind = VersionKind.CREATED;
+			}
+			else if (ctx.submissionId() != null && ctx.submissionId().equals(last.submissionId())) {
+				errors.add(new RowError(row.rowNo(), null, "DUPLICATE_IN_SUBMISSION", List.of()));
+				continue;
+			}
+			else if (java.util.Arrays.equals(last.hash(), row.contentHash()) && !"REVOKED".equals(last.kind())) {
+				unchanged++;
+				continue;
+			}
+			else {
+				versionNo = last.versionNo() + 1;
+				kind = VersionKind.CHANGED;
+			}
+			long subjectId = subjectIds.get(row.subject().value());
+			appendCopyLine(copy, ids[i], versionNo, kind, item, ctx, row, subjectId, now,
+					kind == VersionKind.CHANGED ? "RESUBMITTED" : null);
+			latest.put(ids[i], new Latest(versionNo, row.contentHash(), kind.name(), ctx.submissionId()));
+			written.add(new RecordVersionRef(ids[i], versionNo, kind, item, subjectId, ctx.providerId(),
+					row.decisionDate(), row.severity()));
+			if (kind == VersionKind.CREATED) {
+				created++;
+			}
+			else {
+				changed++;
+			}
+		}
+		if (!written.isEmpty()) {
+			copyIn(copy);
+		}
+		return new BatchResult(created, changed, unchanged, written, errors);
+	}
+
+	private Map<UUID, Latest> latest(UUID[] ids) {
+		Map<UUID, Latest> latest = new HashMap<>(ids.length * 2);
+		jdbc.sql("""
+				select distinct on (record_id) record_id, version_no, content_hash, kind, submission_id
+				from record_version where record_id = any(cast(? as uuid[])) order by record_id, version_no desc""")
+			.param(java.util.Arrays.stream(ids).map(UUID::toString).toArray(String[]::new))
+			.query((rs, n) -> {
+				long sub = rs.getLong("submission_id");
+				Long submission = rs.wasNull() ? null : sub;
+				return latest.put(rs.getObject("record_id", UUID.class), new Latest(rs.getInt("version_no"),
+						rs.getBytes("content_hash"), rs.getString("kind"), submission));
+			})
+			.list();
+		return latest;
+	}
+
+	static final String COPY_SQL = """
+			copy record_version (record_id, version_no, kind, catalog_item, provider_id, natural_key, subject_id, payload,
+			                     content_hash, decision_date, severity, reason, catalog_version_id, submission_id,
+			                     agreement_id, self_declared, recorded_by, recorded_at)
+			from stdin (format text)""";
+
+	private static void appendCopyLine(StringBuilder out, UUID id, int versionNo, VersionKind kind, String item,
+			Context ctx, ValidRow row, long subjectId, Instant now, String reason) {
+		out.append(id).append('\t').append(versionNo).append('\t').append(kind.name()).append('\t');
+		text(out, item);
+		out.append('\t').append(ctx.providerId()).append('\t');
+		text(out, row.naturalKey());
+		out.append('\t').append(subjectId).append('\t');
+		text(out, row.canonicalJson());
+		out.append("\t\\\\x").append(HexFormat.of().formatHex(row.contentHash())).append('\t');
+		nullable(out, row.decisionDate() == null ? null : row.decisionDate().toString());
+		out.append('\t');
+		nullable(out, row.severity());
+		out.append('\t');
+		nullable(out, reason);
+		out.append('\t').append(ctx.item().catalogVersionId()).append('\t');
+		nullable(out, ctx.submissionId() == null ? null : ctx.submissionId().toString());
+		out.append('\t');
+		nullable(out, ctx.agreementId() == null ? null : ctx.agreementId().toString());
+		out.append('\t').append(ctx.selfDeclared() ? 't' : 'f').append('\t');
+		text(out, ctx.recordedBy());
+		out.append('\t').append(now).append('\n');
+	}
+
+	private static void nullable(StringBuilder out, String value) {
+		if (value == null) {
+			out.append("\\N");
+		}
+		else {
+			text(out, value);
+		}
+	}
+
+	/** Escapes a value for COPY's text format. */
+	static void text(StringBuilder out, String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
+			}
+		}
+	}
+
+	private void copyIn(StringBuilder data) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL, new StringReader(data.toString()));
+		}
+		catch (SQLException | IOException e) {
+			throw new IllegalStateException("Could not write record versions: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/** Appends one version outside a submission (corrections, revocations), in the caller's transaction. */
+	RecordVersionRef appendVersion(UUID recordId, VersionKind kind, String reason, ValidRow row, Context ctx,
+			long subjectId, int versionNo) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into record_version (record_id, version_no, kind, catalog_item, provider_id, natural_key,
+				    subject_id, payload, content_hash, decision_date, severity, reason, catalog_version_id,
+				    submission_id, agreement_id, self_declared, recorded_by, recorded_at)
+				values (:id, :no, :kind, :item, :provider, :key, :subject, cast(:payload as jsonb), :hash, :date,
+				        :severity, :reason, :catalogVersion, null, :agreement, :self, :by, :at)""")
+			.param("id", recordId)
+			.param("no", versionNo)
+			.param("kind", kind.name())
+			.param("item", ctx.item().item().code())
+			.param("provider", ctx.providerId())
+			.param("key", row.naturalKey())
+			.param("subject", subjectId)
+			.param("payload", row.canonicalJson())
+			.param("hash", row.contentHash())
+			.param("date", row.decisionDate())
+			.param("severity", row.severity())
+			.param("reason", reason)
+			.param("catalogVersion", ctx.item().catalogVersionId())
+			.param("agreement", ctx.agreementId())
+			.param("self", ctx.selfDeclared())
+			.param("by", ctx.recordedBy())
+			.param("at", Timestamp.from(now))
+			.update();
+		return new RecordVersionRef(recordId, versionNo, kind, ctx.item().item().code(), subjectId, ctx.providerId(),
+				row.decisionDate(), row.severity());
+	}
+}
