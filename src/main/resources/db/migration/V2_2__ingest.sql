@@ -2,6 +2,7 @@
 create table submission (
     id               bigserial primary key,
     organisation_id  bigint not null,
+    organisation_code text not null,
     submission_key   text not null,
     catalog_item     text not null,
     channel          text not null check (channel in ('API', 'FILE')),
@@ -14,6 +15,7 @@ create table submission (
     file_path        text,
     file_charset     text,
     file_bytes       bigint,
+    file_headers     jsonb,
     bytes_read       bigint not null default 0,
     rows_read        bigint not null default 0,
     accepted         bigint not null default 0,

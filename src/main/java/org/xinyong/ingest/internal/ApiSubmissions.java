@@ -54,7 +54,7 @@ class ApiSubmissions implements Submissions {
 		}
 		var plan = support.plan(cmd.organisationId(), cmd.organisationCode(), cmd.catalogItem());
 		var opened = support.ledger()
-			.open(cmd.organisationId(), cmd.submissionKey().strip(), plan.item().item().code(), "API", cmd.actor(),
+			.open(cmd.organisationId(), cmd.organisationCode(), cmd.submissionKey().strip(), plan.item().item().code(), "API", cmd.actor(),
 					plan.selfDeclaration(), "DONE");
 		if (opened.isEmpty()) {
 			var existing = support.ledger().existing(cmd.organisationId(), cmd.submissionKey().strip());

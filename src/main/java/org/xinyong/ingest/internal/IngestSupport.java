@@ -79,13 +79,16 @@ class IngestSupport {
 		}
 	}
 
+	/** Rows of one batch after validation: the valid ones to write, and the rules the others broke. */
+	record Validated(List<ValidRow> valid, Map<Long, List<RowError>> errorsByRow) {
+	}
+
 	/**
-	 * Validates the rows (field key → text) and writes the valid ones, in the caller's transaction.
+	 * Validates rows (field key → text) without touching the database, so that it can run beside the writer.
 	 *
 	 * @param preRejected rows already refused by the caller (e.g. malformed JSON values), with their errors
 	 */
-	public BatchOutcome writeBatch(Plan plan, Long submissionId, String actor, Map<Long, Map<String, String>> rows,
-			Map<Long, List<RowError>> preRejected) {
+	Validated validate(Plan plan, Map<Long, Map<String, String>> rows, Map<Long, List<RowError>> preRejected) {
 		Map<Long, List<RowError>> errors = new TreeMap<>(preRejected);
 		List<ValidRow> valid = new ArrayList<>(rows.size());
 		for (var e : rows.entrySet()) {
@@ -106,17 +109,31 @@ class IngestSupport {
 			}
 			valid.add(row);
 		}
-		valid = firstOfEachRecord(valid, errors);
+		return new Validated(firstOfEachRecord(valid, errors), errors);
+	}
+
+	/** Writes a validated batch in the caller's transaction. */
+	BatchOutcome write(Plan plan, Long submissionId, String actor, Validated batch) {
+		Map<Long, List<RowError>> errors = new TreeMap<>(batch.errorsByRow());
 		RecordStore.BatchResult result = store.write(new RecordStore.Context(plan.item(), plan.organisationId(),
-				submissionId, actor, plan.agreementId(), plan.selfDeclaration()), valid);
+				submissionId, actor, plan.agreementId(), plan.selfDeclaration()), batch.valid());
 		for (RowError e : result.errors()) {
 			errors.computeIfAbsent(e.row(), k -> new ArrayList<>()).add(e);
 		}
 		return new BatchOutcome(result.created(), result.changed(), result.unchanged(), result.written(), errors);
 	}
 
+	/** Validates and writes, in the caller's transaction. */
+	BatchOutcome writeBatch(Plan plan, Long submissionId, String actor, Map<Long, Map<String, String>> rows,
+			Map<Long, List<RowError>> preRejected) {
+		return write(plan, submissionId, actor, validate(plan, rows, preRejected));
+	}
+
 	/** Two rows of one batch naming the same record: the first is kept, the later ones are refused. */
 	private static List<ValidRow> firstOfEachRecord(List<ValidRow> rows, Map<Long, List<RowError>> errors) {
+		if (rows.size() < 2) {
+			return rows;
+		}
 		Map<String, ValidRow> seen = new LinkedHashMap<>(rows.size() * 2);
 		for (ValidRow row : rows) {
 			if (seen.putIfAbsent(row.naturalKey(), row) != null) {

@@ -26,14 +26,14 @@ class SubmissionLedger {
 	}
 
 	/** Registers a submission; empty when the organisation already used this key. */
-	Optional<Long> open(long organisationId, String key, String item, String channel, String actor,
-			boolean selfDeclaration, String status) {
+	Optional<Long> open(long organisationId, String organisationCode, String key, String item, String channel,
+			String actor, boolean selfDeclaration, String status) {
 		return jdbc.sql("""
-				insert into submission (organisation_id, submission_key, catalog_item, channel, submitted_by,
-				                        self_declaration, status)
-				values (?, ?, ?, ?, ?, ?, ?)
+				insert into submission (organisation_id, organisation_code, submission_key, catalog_item, channel,
+				                        submitted_by, self_declaration, status)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (organisation_id, submission_key) do nothing returning id""")
-			.params(organisationId, key, item, channel, actor, selfDeclaration, status)
+			.params(organisationId, organisationCode, key, item, channel, actor, selfDeclaration, status)
 			.query(Long.class)
 			.optional();
 	}

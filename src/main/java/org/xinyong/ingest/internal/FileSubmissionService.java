@@ -1,0 +1,429 @@
+package org.xinyong.ingest.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xinyong.audit.AuditEntry;
+import org.xinyong.audit.AuditLog;
+import org.xinyong.catalog.FieldSchema;
+import org.xinyong.ingest.CreditRecordsChanged;
+import org.xinyong.ingest.FileSubmissions;
+import org.xinyong.ingest.RowError;
+import org.xinyong.platform.DomainException;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * File submissions: the upload is stored, then a background job streams it in batches. Each batch commits with
+ * its counts, so progress is visible and a restart resumes after the last committed batch. While one batch is
+ * written, the next is read and validated.
+ */
+@Service
+class FileSubmissionService implements FileSubmissions {
+
+	private static final Logger log = LoggerFactory.getLogger(FileSubmissionService.class);
+	static final int BATCH_ROWS = 2_000;
+
+	private final IngestSupport support;
+	private final SubmissionLedger ledger;
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final TransactionTemplate tx;
+	private final ApplicationEventPublisher events;
+	private final AuditLog audit;
+	private final MessageSource messages;
+	private final IngestProperties properties;
+	private final TabularReaders readers;
+	private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> daemon(r, "ingest-file-job"));
+	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "ingest-file-writer"));
+
+	FileSubmissionService(IngestSupport support, SubmissionLedger ledger, JdbcClient jdbc, JsonMapper json,
+			TransactionTemplate tx, ApplicationEventPublisher events, AuditLog audit, MessageSource messages,
+			IngestProperties properties, TabularReaders readers) {
+		this.support = support;
+		this.ledger = ledger;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.tx = tx;
+		this.events = events;
+		this.audit = audit;
+		this.messages = messages;
+		this.properties = properties;
+		this.readers = readers;
+	}
+
+	private static Thread daemon(Runnable r, String name) {
+		Thread t = new Thread(r, name);
+		t.setDaemon(true);
+		return t;
+	}
+
+	@Override
+	public FileStatus accept(FileUpload upload) throws IOException {
+		if (upload.submissionKey() == null || upload.submissionKey().isBlank() || upload.submissionKey().length() > 200) {
+			throw DomainException.badRequest("SUBMISSION_KEY_REQUIRED");
+		}
+		var plan = support.plan(upload.organisationId(), upload.organisationCode(), upload.catalogItem());
+		Path dir = properties.uploadDir().toAbsolutePath();
+		Files.createDirectories(dir);
+		Path temp = dir.resolve("incoming-" + UUID.randomUUID());
+		long size;
+		try (var in = upload.content()) {
+			size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+		}
+		if (size == 0) {
+			Files.deleteIfExists(temp);
+			throw DomainException.badRequest("FILE_EMPTY");
+		}
+		String key = upload.submissionKey().strip();
+		Optional<Long> opened = tx.execute(status -> {
+			Optional<Long> id = ledger.open(upload.organisationId(), upload.organisationCode(), key,
+					plan.item().item().code(), "FILE", upload.actor(), plan.selfDeclaration(), "QUEUED");
+			id.ifPresent(submissionId -> {
+				Path target = dir.resolve(submissionId + extension(upload.fileName()));
+				try {
+					Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (IOException e) {
+					throw new IllegalStateException("Could not store the uploaded file", e);
+				}
+				jdbc.sql("""
+						update submission set file_name = ?, file_path = ?, file_charset = ?, file_bytes = ?
+						where id = ?""")
+					.params(safeName(upload.fileName()), target.toString(),
+							upload.declaredCharset() == null ? null : upload.declaredCharset().name(), size, submissionId)
+					.update();
+			});
+			return id;
+		});
+		if (opened.isEmpty()) {
+			Files.deleteIfExists(temp);
+			var existing = ledger.existing(upload.organisationId(), key);
+			if (!existing.catalogItem().equals(plan.item().item().code()) || !existing.channel().equals("FILE")) {
+				throw DomainException.conflict("SUBMISSION_KEY_REUSED", key);
+			}
+			return status(existing.id()).orElseThrow();
+		}
+		audit.record(AuditEntry.of("SUBMISSION_FILE_RECEIVED", AuditEntry.Outcome.SUCCESS,
+				Map.of("submissionId", opened.get(), "catalogItem", plan.item().item().code(), "fileName",
+						safeName(upload.fileName()), "bytes", size)));
+		schedule(opened.get());
+		return status(opened.get()).orElseThrow();
+	}
+
+	/** Picks up files that were queued or running when the platform stopped. */
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeUnfinished() {
+		jdbc.sql("select id from submission where channel = 'FILE' and status in ('QUEUED', 'RUNNING') order by id")
+			.query(Long.class)
+			.list()
+			.forEach(id -> {
+				log.info("Resuming file submission {}", id);
+				schedule(id);
+			});
+	}
+
+	void schedule(long submissionId) {
+		jobs.submit(() -> {
+			try {
+				process(submissionId);
+			}
+			catch (RuntimeException e) {
+				log.error("File submission {} failed", submissionId, e);
+			}
+		});
+	}
+
+	private record Job(long id, long organisationId, String organisationCode, String item, String actor, Path path,
+			String fileName, Charset charset, long rowsDone) {
+	}
+
+	private void process(long submissionId) {
+		Job job = jdbc.sql("""
+				select id, organisation_id, organisation_code, catalog_item, submitted_by, file_path, file_name,
+				       file_charset, rows_read
+				from submission where id = ?""")
+			.param(submissionId)
+			.query((rs, n) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					Path.of(rs.getString(6)), rs.getString(7),
+					rs.getString(8) == null ? null : Charset.forName(rs.getString(8)), rs.getLong(9)))
+			.single();
+		tx.executeWithoutResult(s -> ledger.status(submissionId, "RUNNING"));
+		try (TabularReader reader = readers.open(job.path(), job.fileName(), job.charset())) {
+			var plan = support.plan(job.organisationId(), job.organisationCode(), job.item());
+			List<String> headers = reader.headers();
+			String[] keys = columnKeys(plan.item().item().fields(), headers);
+			jdbc.sql("update submission set file_headers = cast(? as jsonb) where id = ?")
+				.params(json.writeValueAsString(headers), submissionId)
+				.update();
+			Future<?> pending = null;
+			long seen = 0;
+			Map<Long, Map<String, String>> rows = new LinkedHashMap<>();
+			Map<Long, List<String>> cells = new HashMap<>();
+			Map<Long, List<RowError>> preRejected = new HashMap<>();
+			TabularReader.Row row;
+			while ((row = reader.next()) != null) {
+				seen++;
+				if (seen <= job.rowsDone()) {
+					continue;
+				}
+				Map<String, String> values = new HashMap<>(keys.length * 2);
+				List<String> c = row.cells();
+				for (int i = 0; i < keys.length && i < c.size(); i++) {
+					values.put(keys[i], c.get(i));
+				}
+				if (c.size() > keys.length) {
+					for (int i = keys.length; i < c.size(); i++) {
+						if (c.get(i) != null && !c.get(i).isBlank()) {
+							preRejected.put(row.rowNumber(), new ArrayList<>(List.of(new RowError(row.rowNumber(), null,
+									"ROW_TOO_MANY_CELLS", List.of(String.valueOf(c.size()), String.valueOf(keys.length))))));
+							break;
+						}
+					}
+				}
+				rows.put(row.rowNumber(), values);
+				cells.put(row.rowNumber(), c);
+				if (rows.size() >= BATCH_ROWS) {
+					pending = flush(plan, job, rows, cells, preRejected, reader.bytesRead(), pending);
+					rows = new LinkedHashMap<>();
+					cells = new HashMap<>();
+					preRejected = new HashMap<>();
+				}
+			}
+			pending = flush(plan, job, rows, cells, preRejected, reader.totalBytes(), pending);
+			await(pending);
+			tx.executeWithoutResult(s -> {
+				ledger.status(submissionId, "DONE");
+				var result = ledger.result(submissionId, false, 0);
+				audit.record(AuditEntry.of("SUBMISSION", AuditEntry.Outcome.SUCCESS,
+						Map.of("submissionId", submissionId, "catalogItem", job.item(), "channel", "FILE", "created",
+								result.created(), "changed", result.changed(), "rejected", result.rejected()))
+					.withActor(job.actor(), job.organisationId(), job.organisationCode()));
+			});
+		}
+		catch (DomainException e) {
+			fail(job, e.code(), java.util.Arrays.stream(e.args()).map(String::valueOf).toList());
+		}
+		catch (Exception e) {
+			log.error("File submission {} could not be processed", submissionId, e);
+			fail(job, "FILE_PROCESSING_FAILED", List.of(String.valueOf(e.getMessage())));
+		}
+	}
+
+	private void fail(Job job, String code, List<String> args) {
+		tx.executeWithoutResult(s -> {
+			ledger.fail(job.id(), code, args);
+			audit.record(AuditEntry.of("SUBMISSION", AuditEntry.Outcome.FAILURE,
+					Map.of("submissionId", job.id(), "catalogItem", job.item(), "channel", "FILE", "code", code))
+				.withActor(job.actor(), job.organisationId(), job.organisationCode()));
+		});
+	}
+
+	/** Validates this batch here, then hands it to the writer once the previous batch is written. */
+	private Future<?> flush(IngestSupport.Plan plan, Job job, Map<Long, Map<String, String>> rows,
+			Map<Long, List<String>> cells, Map<Long, List<RowError>> preRejected, long bytesRead, Future<?> previous) {
+		if (rows.isEmpty()) {
+			return previous;
+		}
+		IngestSupport.Validated validated = support.validate(plan, rows, preRejected);
+		Map<Long, Object> rejectedCells = new HashMap<>();
+		for (Long r : validated.errorsByRow().keySet()) {
+			rejectedCells.put(r, cells.get(r));
+		}
+		int count = rows.size();
+		await(previous);
+		return writer.submit(() -> tx.executeWithoutResult(s -> {
+			IngestSupport.BatchOutcome outcome = support.write(plan, job.id(), job.actor(), validated);
+			for (Long r : outcome.errorsByRow().keySet()) {
+				rejectedCells.putIfAbsent(r, cells.get(r));
+			}
+			ledger.addCounts(job.id(), count, bytesRead, outcome.created(), outcome.changed(), outcome.unchanged(),
+					outcome.rejectedRows());
+			ledger.reject(job.id(), outcome.errorsByRow(), rejectedCells);
+			if (!outcome.written().isEmpty()) {
+				events.publishEvent(new CreditRecordsChanged(job.id(), outcome.written()));
+			}
+		}));
+	}
+
+	private static void await(Future<?> future) {
+		if (future == null) {
+			return;
+		}
+		try {
+			future.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", e);
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException r) {
+				throw r;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
+	}
+
+	/** Maps each column to a field by key, Chinese label or English label; unknown or missing columns refuse the file. */
+	static String[] columnKeys(List<FieldSchema> fields, List<String> headers) {
+		Map<String, String> lookup = new HashMap<>();
+		for (FieldSchema f : fields) {
+			lookup.put(norm(f.key()), f.key());
+			lookup.put(norm(f.label()), f.key());
+			if (f.labelEn() != null) {
+				lookup.put(norm(f.labelEn()), f.key());
+			}
+		}
+		String[] keys = new String[headers.size()];
+		List<String> unknown = new ArrayList<>();
+		for (int i = 0; i < headers.size(); i++) {
+			String key = lookup.get(norm(headers.get(i)));
+			if (key == null) {
+				unknown.add(headers.get(i));
+			}
+			keys[i] = key;
+		}
+		if (!unknown.isEmpty()) {
+			throw DomainException.unprocessable("FILE_COLUMNS_UNKNOWN", String.join("、", unknown));
+		}
+		List<String> present = java.util.Arrays.asList(keys);
+		List<String> missing = fields.stream()
+			.filter(f -> f.required() && !present.contains(f.key()))
+			.map(FieldSchema::label)
+			.toList();
+		if (!missing.isEmpty()) {
+			throw DomainException.unprocessable("FILE_COLUMNS_MISSING", String.join("、", missing));
+		}
+		return keys;
+	}
+
+	private static String norm(String s) {
+		return s == null ? "" : s.replaceAll("[\\s\\u3000]", "").toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public Optional<FileStatus> status(long submissionId) {
+		return jdbc.sql(STATUS + " where id = ? and channel = 'FILE'").param(submissionId).query(this::map).optional();
+	}
+
+	@Override
+	public List<FileStatus> recent(Long organisationId, int limit) {
+		if (organisationId == null) {
+			return jdbc.sql(STATUS + " where channel = 'FILE' order by id desc limit ?").param(limit).query(this::map).list();
+		}
+		return jdbc.sql(STATUS + " where channel = 'FILE' and organisation_id = ? order by id desc limit ?")
+			.params(organisationId, limit)
+			.query(this::map)
+			.list();
+	}
+
+	private static final String STATUS = """
+			select id, organisation_id, catalog_item, file_name, status, file_bytes, bytes_read, rows_read, accepted,
+			       rejected, created, changed, unchanged, failure_code, failure_args::text as failure_args,
+			       submitted_by, submitted_at, finished_at
+			from submission""";
+
+	private FileStatus map(ResultSet rs, int n) throws SQLException {
+		long total = rs.getLong("file_bytes");
+		String status = rs.getString("status");
+		double progress = "DONE".equals(status) ? 1.0 : total <= 0 ? 0 : Math.min(1.0, (double) rs.getLong("bytes_read") / total);
+		String args = rs.getString("failure_args");
+		var finished = rs.getTimestamp("finished_at");
+		return new FileStatus(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("catalog_item"),
+				rs.getString("file_name"), status, progress, rs.getLong("rows_read"), rs.getLong("accepted"),
+				rs.getLong("rejected"), rs.getLong("created"), rs.getLong("changed"), rs.getLong("unchanged"),
+				rs.getString("failure_code"),
+				args == null ? List.of() : json.readValue(args, new TypeReference<List<String>>() {
+				}), rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+				finished == null ? null : finished.toInstant());
+	}
+
+	@Override
+	public void writeRejected(long submissionId, RejectedFormat format, OutputStream out) throws IOException {
+		Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		String headersJson = jdbc.sql("select coalesce(file_headers::text, '[]') from submission where id = ?")
+			.param(submissionId)
+			.query(String.class)
+			.single();
+		List<String> headers = json.readValue(headersJson, new TypeReference<List<String>>() {
+		});
+		try (RejectedRowsExport export = readers.rejectedExport(format, headers, out)) {
+			jdbc.sql("select row_no, errors::text, cells::text from submission_rejection where submission_id = ? order by row_no")
+				.param(submissionId)
+				.query(rs -> {
+					long rowNo = rs.getLong(1);
+					List<Map<String, Object>> errors = json.readValue(rs.getString(2),
+							new TypeReference<List<Map<String, Object>>>() {
+							});
+					List<String> codes = new ArrayList<>();
+					List<String> texts = new ArrayList<>();
+					for (Map<String, Object> e : errors) {
+						String code = (String) e.get("code");
+						@SuppressWarnings("unchecked")
+						List<Object> args = (List<Object>) e.get("args");
+						codes.add(code);
+						texts.add(messages.getMessage("error." + code, args.toArray(), code, locale));
+					}
+					List<String> cells = json.readValue(rs.getString(3), new TypeReference<List<String>>() {
+					});
+					try {
+						export.row(rowNo, cells, String.join("; ", codes), String.join("；", texts));
+					}
+					catch (IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				});
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		jobs.shutdownNow();
+		writer.shutdownNow();
+	}
+
+	private static String extension(String name) {
+		String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+		int dot = n.lastIndexOf('.');
+		String ext = dot < 0 ? "" : n.substring(dot);
+		return ext.matches("\\.[a-z0-9]{1,5}") ? ext : ".bin";
+	}
+
+	private static String safeName(String name) {
+		if (name == null || name.isBlank()) {
+			return "upload";
+		}
+		String base = Path.of(name.replace('\\', '/')).getFileName().toString();
+		return base.length() > 200 ? base.substring(0, 200) : base;
+	}
+}
