@@ -11,7 +11,32 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class XinyongApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (args.length >= 2 && args[0].equals("benchmark")) {
+			benchmark(args);
+			return;
+		}
 		SpringApplication.run(XinyongApplication.class, args);
+	}
+
+	/**
+	 * {@code benchmark ingest N}: runs the ingestion benchmark on a fresh embedded PostgreSQL (or the server set with
+	 * {@code --spring.datasource.url=…}), prints the figures and exits.
+	 */
+	static void benchmark(String[] args) throws Exception {
+		if (!args[1].equals("ingest")) {
+			System.err.println("Unknown benchmark: " + args[1] + " (known: ingest)");
+			System.exit(2);
+		}
+		int rows = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 100_000;
+		java.nio.file.Path data = java.nio.file.Files.createTempDirectory("xinyong-bench-db");
+		java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(
+				"--xinyong.benchmark.ingest.rows=" + rows, "--xinyong.embedded.data-dir=" + data.resolve("postgres"),
+				"--xinyong.ingest.upload-dir=" + data.resolve("uploads"), "--xinyong.demo.enabled=true",
+				"--xinyong.demo.api-key=benchmark-key-0123456789", "--server.port=0", "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN"));
+		properties.addAll(java.util.Arrays.asList(args).subList(Math.min(3, args.length), args.length));
+		var context = SpringApplication.run(XinyongApplication.class, properties.toArray(String[]::new));
+		System.exit(SpringApplication.exit(context));
 	}
 }

@@ -1,0 +1,181 @@
+package org.xinyong.ingest.internal;
+
+import java.io.BufferedReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.xinyong.access.Organisations;
+import org.xinyong.ingest.FileSubmissions;
+import org.xinyong.ingest.FileSubmissions.FileStatus;
+import org.xinyong.ingest.FileSubmissions.FileUpload;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -Xmx1g -jar target/xinyong.jar benchmark ingest N}: generates N 行政处罚 rows, loads them with a raw
+ * {@code COPY} into an equivalent bare table (primary key and index), then through the platform's file path, then
+ * (a second set) through the HTTP API, and reports rows/s of each in the same run.
+ */
+@Component
+@ConditionalOnProperty("xinyong.benchmark.ingest.rows")
+@Order(100)
+class IngestBenchmark implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestBenchmark.class);
+	static final String DEMO_SYSTEM = "12640000MB1900051C";
+
+	private final Environment environment;
+	private final DataSource dataSource;
+	private final FileSubmissions files;
+	private final Organisations organisations;
+	private final ApplicationContext context;
+	private final JsonMapper json;
+
+	IngestBenchmark(Environment environment, DataSource dataSource, FileSubmissions files, Organisations organisations,
+			ApplicationContext context, JsonMapper json) {
+		this.environment = environment;
+		this.dataSource = dataSource;
+		this.files = files;
+		this.organisations = organisations;
+		this.context = context;
+		this.json = json;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		int rows = environment.getRequiredProperty("xinyong.benchmark.ingest.rows", Integer.class);
+		int apiRows = environment.getProperty("xinyong.benchmark.ingest.api-rows", Integer.class, Math.min(rows, 100_000));
+		Path dir = Files.createTempDirectory("xinyong-bench");
+		Path csv = dir.resolve("penalties.csv");
+		new PenaltyRowGenerator(1, rows).writeCsv(csv, rows, 1);
+		log.warn("Benchmark: {} rows generated ({} MB)", rows, Files.size(csv) / (1024 * 1024));
+
+		double copySeconds = rawCopy(csv);
+		double fileSeconds = fileSubmission(csv);
+		double apiSeconds = apiSubmission(apiRows);
+
+		double copyRate = rows / copySeconds;
+		double fileRate = rows / fileSeconds;
+		double apiRate = apiRows / apiSeconds;
+		String report = String.format("""
+
+				Ingestion benchmark (%s), %d rows of 行政处罚, max heap %d MB, %d cores
+				| path | rows | seconds | rows/s | vs raw COPY |
+				|---|---|---|---|---|
+				| raw COPY into bare table (PK + index) | %d | %.1f | %.0f | 100%% |
+				| platform file path (CSV, validate, subjects, versions) | %d | %.1f | %.0f | %.0f%% |
+				| platform HTTP API (JSON batches of 5,000) | %d | %.1f | %.0f | %.0f%% |
+				""", LocalDateTime.now().withNano(0), rows, Runtime.getRuntime().maxMemory() / (1024 * 1024),
+				Runtime.getRuntime().availableProcessors(), rows, copySeconds, copyRate, rows, fileSeconds, fileRate,
+				100 * fileRate / copyRate, apiRows, apiSeconds, apiRate, 100 * apiRate / copyRate);
+		System.out.println(report);
+		Path out = Path.of("target", "benchmark-ingest.md");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, report);
+		Files.deleteIfExists(csv);
+		Files.deleteIfExists(dir);
+	}
+
+	private double rawCopy(Path csv) throws Exception {
+		try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+			s.execute("""
+					create table bench_bare_penalty (
+					    subject_name text not null, subject_code text not null, legal_representative text,
+					    decision_number text primary key, violation_type text, facts text, basis text,
+					    penalty_type text not null, penalty_content text, fine_amount numeric, confiscated_amount numeric,
+					    decision_date date not null, authority text, authority_code text, severity text not null,
+					    source_unit text, source_unit_code text)""");
+			s.execute("create index bench_bare_penalty_subject_idx on bench_bare_penalty (subject_code)");
+			long start = System.nanoTime();
+			try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+				c.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy bench_bare_penalty from stdin (format csv, header true)", in);
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			s.execute("drop table bench_bare_penalty");
+			log.warn("Benchmark: raw COPY {} s", seconds);
+			return seconds;
+		}
+	}
+
+	private double fileSubmission(Path csv) throws Exception {
+		var org = organisations.byCode(DEMO_SYSTEM).orElseThrow();
+		long start = System.nanoTime();
+		FileStatus status = files.accept(new FileUpload(org.id(), org.code(), "benchmark", "ADMIN_PENALTY",
+				"benchmark-file-" + System.nanoTime(), "penalties.csv", StandardCharsets.UTF_8,
+				Files.newInputStream(csv)));
+		while (!status.status().equals("DONE") && !status.status().equals("FAILED")) {
+			Thread.sleep(200);
+			status = files.status(status.submissionId()).orElseThrow();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (status.status().equals("FAILED") || status.rejected() > 0) {
+			throw new IllegalStateException("Benchmark file submission did not load cleanly: " + status);
+		}
+		log.warn("Benchmark: file path {} s, {} rows accepted", seconds, status.accepted());
+		return seconds;
+	}
+
+	private double apiSubmission(int rows) throws Exception {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		String key = environment.getRequiredProperty("xinyong.demo.api-key");
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+		PenaltyRowGenerator generator = new PenaltyRowGenerator(2, rows);
+		int batch = 5_000;
+		long start = System.nanoTime();
+		for (int done = 0; done < rows; done += batch) {
+			List<Map<String, Object>> records = new ArrayList<>(batch);
+			for (int i = done; i < Math.min(rows, done + batch); i++) {
+				List<String> values = generator.row(10_000_000L + i);
+				Map<String, Object> record = new LinkedHashMap<>();
+				for (int k = 0; k < values.size(); k++) {
+					if (!values.get(k).isEmpty()) {
+						record.put(PenaltyRowGenerator.KEYS.get(k), values.get(k));
+					}
+				}
+				records.add(record);
+			}
+			String body = json.writeValueAsString(Map.of("catalogItem", "ADMIN_PENALTY", "submissionKey",
+					"benchmark-api-" + done, "records", records));
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+					"http://127.0.0.1:" + port + "/api/v1/submissions"))
+				.header("X-Api-Key", key)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200 || !response.body().contains("\"rejected\":0")) {
+				throw new IllegalStateException("API batch failed: " + response.statusCode() + " "
+						+ response.body().substring(0, Math.min(500, response.body().length())));
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		log.warn("Benchmark: API {} s", seconds);
+		return seconds;
+	}
+}
