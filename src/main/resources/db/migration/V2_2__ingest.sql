@@ -49,7 +49,7 @@ create table record_version (
     provider_id        bigint not null,
     natural_key        text not null,
     subject_id         bigint not null,
-    payload            jsonb not null,
+    payload            json not null,
     content_hash       bytea not null,
     decision_date      date,
     severity           text,
@@ -63,7 +63,8 @@ create table record_version (
     primary key (record_id, version_no)
 );
 create index record_version_subject_idx on record_version (subject_id);
-create index record_version_provider_idx on record_version (provider_id, recorded_at);
+-- recorded_at grows with the table (append-only), so a BRIN index serves time-range queries at almost no write cost
+create index record_version_recorded_at_brin on record_version using brin (recorded_at);
 
 create function record_version_append_only() returns trigger language plpgsql as $$
 begin

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class CreditSubjects {
 
+	/** Subjects are never deleted and their ids never change, so known ids and names can be remembered. */
+	static final int CACHE_LIMIT = 500_000;
+
 	private final JdbcClient jdbc;
+	private final Map<String, Long> knownIds = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Set<String> knownNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	CreditSubjects(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -40,12 +46,27 @@ public class CreditSubjects {
 	@Transactional
 	public Map<String, Long> resolve(Collection<Mention> mentions, String source) {
 		Map<String, Mention> byCode = new LinkedHashMap<>();
+		Map<String, Long> ids = new HashMap<>(mentions.size() * 2);
+		List<Mention> named = new ArrayList<>(mentions.size());
 		for (Mention m : mentions) {
-			byCode.putIfAbsent(m.identifier().value(), m);
+			String code = m.identifier().value();
+			Long known = knownIds.get(code);
+			if (known != null) {
+				ids.put(code, known);
+			}
+			else {
+				byCode.putIfAbsent(code, m);
+			}
+			named.add(m);
 		}
-		if (byCode.isEmpty()) {
-			return Map.of();
+		if (!byCode.isEmpty()) {
+			ids.putAll(create(byCode));
 		}
+		recordNames(named, ids, source);
+		return ids;
+	}
+
+	private Map<String, Long> create(Map<String, Mention> byCode) {
 		List<String> codes = new ArrayList<>(byCode.keySet());
 		List<String> kinds = new ArrayList<>(codes.size());
 		List<String> types = new ArrayList<>(codes.size());
@@ -71,12 +92,30 @@ public class CreditSubjects {
 			.param("codes", codes.toArray(String[]::new))
 			.query((rs, n) -> ids.put(rs.getString("code"), rs.getLong("id")))
 			.list();
+		Map<String, Long> created = Map.copyOf(ids);
+		afterCommit(() -> {
+			if (knownIds.size() > CACHE_LIMIT) {
+				knownIds.clear();
+			}
+			knownIds.putAll(created);
+		});
+		return ids;
+	}
+
+	/** Records names not seen before for their subjects (first sighting wins the timestamp). */
+	private void recordNames(List<Mention> mentions, Map<String, Long> ids, String source) {
 		List<Long> nameIds = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		for (Mention m : byCode.values()) {
+		Set<String> batch = new java.util.HashSet<>();
+		for (Mention m : mentions) {
 			if (m.name() != null && !m.name().isBlank()) {
-				nameIds.add(ids.get(m.identifier().value()));
-				names.add(m.name().strip());
+				long id = ids.get(m.identifier().value());
+				String name = m.name().strip();
+				String pair = id + "\u001f" + name;
+				if (!knownNames.contains(pair) && batch.add(pair)) {
+					nameIds.add(id);
+					names.add(name);
+				}
 			}
 		}
 		if (!names.isEmpty()) {
@@ -88,8 +127,29 @@ public class CreditSubjects {
 				.param("names", names.toArray(String[]::new))
 				.param("source", source)
 				.update();
+			afterCommit(() -> {
+				if (knownNames.size() > CACHE_LIMIT) {
+					knownNames.clear();
+				}
+				knownNames.addAll(batch);
+			});
 		}
-		return ids;
+	}
+
+	/** Remembers only what was committed: a rolled-back insert must not be taken for an existing subject. */
+	private static void afterCommit(Runnable action) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						action.run();
+					}
+				});
+		}
+		else {
+			action.run();
+		}
 	}
 
 	public Optional<CreditSubject> byCode(String code) {

@@ -297,13 +297,22 @@ class FileSubmissionService implements FileSubmissions {
 	/** Maps each column to a field by key, Chinese label or English label; unknown or missing columns refuse the file. */
 	static String[] columnKeys(List<FieldSchema> fields, List<String> headers) {
 		Map<String, String> lookup = new HashMap<>();
+		Map<String, String> shortLabels = new HashMap<>();
 		for (FieldSchema f : fields) {
 			lookup.put(norm(f.key()), f.key());
 			lookup.put(norm(f.label()), f.key());
 			if (f.labelEn() != null) {
 				lookup.put(norm(f.labelEn()), f.key());
 			}
+			// "统一社会信用代码（自然人为身份证件号码）" may arrive as "统一社会信用代码"
+			String bare = norm(f.label().replaceAll("[（(][^）)]*[）)]", ""));
+			shortLabels.merge(bare, f.key(), (a, b) -> "");
 		}
+		shortLabels.forEach((label, key) -> {
+			if (!key.isEmpty()) {
+				lookup.putIfAbsent(label, key);
+			}
+		});
 		String[] keys = new String[headers.size()];
 		List<String> unknown = new ArrayList<>();
 		for (int i = 0; i < headers.size(); i++) {

@@ -37,8 +37,8 @@ final class PenaltyRowGenerator {
 			{ "虚假宣传", "《中华人民共和国反不正当竞争法》第二十条" },
 			{ "无照经营", "《无证无照经营查处办法》第十三条" },
 			{ "食品经营许可证过期继续经营", "《中华人民共和国食品安全法》第一百二十二条" } };
-	private static final String[] PENALTY_TYPES = { "WARNING", "FINE", "FINE", "FINE", "CONFISCATE_GAINS",
-			"SUSPEND_LICENCE", "REVOKE_LICENCE" };
+	private static final String[] PENALTY_TYPES = { "WARNING", "FINE", "FINE", "FINE", "CONFISCATION_OF_GAINS",
+			"LICENCE_SUSPENSION", "LICENCE_REVOCATION" };
 	private static final String AUTHORITY_CODE = "11640000MB1900027Y";
 
 	private final Random random;
@@ -86,7 +86,7 @@ final class PenaltyRowGenerator {
 		int severityRoll = random.nextInt(100);
 		String severity = severityRoll < 20 ? "MINOR" : severityRoll < 85 ? "GENERAL" : "SERIOUS";
 		String fine = type.equals("FINE") ? String.valueOf((1 + random.nextInt(2000)) / 100.0) : "";
-		String confiscated = type.equals("CONFISCATE_GAINS") ? String.valueOf((1 + random.nextInt(500)) / 100.0) : "";
+		String confiscated = type.equals("CONFISCATION_OF_GAINS") ? String.valueOf((1 + random.nextInt(500)) / 100.0) : "";
 		String decision = CITY_SHORT[city] + "市监罚〔" + date.getYear() + "〕" + number + "号";
 		return List.of(name, code, person ? "" : representative, decision, violation[0],
 				"经查，当事人" + violation[0] + "，事实清楚，证据确凿。", violation[1], type,
