@@ -77,21 +77,32 @@ public class CreditSubjects {
 			types.add(SubjectType.of(id.kind()).name());
 			legacy.add(id instanceof UnifiedCode u && u.legacy());
 		}
+		// One statement: insert the new ones, and read the ids of both new and existing subjects.
+		Map<String, Long> ids = new HashMap<>(codes.size() * 2);
 		jdbc.sql("""
-				insert into credit_subject (code, kind, subject_type, legacy)
-				select * from unnest(cast(:codes as text[]), cast(:kinds as text[]), cast(:types as text[]),
-				                     cast(:legacy as boolean[]))
-				on conflict (code) do nothing""")
+				with input (code, kind, subject_type, legacy) as (
+				    select * from unnest(cast(:codes as text[]), cast(:kinds as text[]), cast(:types as text[]),
+				                         cast(:legacy as boolean[]))),
+				inserted as (
+				    insert into credit_subject (code, kind, subject_type, legacy)
+				    select * from input on conflict (code) do nothing returning id, code)
+				select id, code from inserted
+				union all
+				select s.id, s.code from credit_subject s join input i on s.code = i.code
+				where not exists (select 1 from inserted n where n.code = i.code)""")
 			.param("codes", codes.toArray(String[]::new))
 			.param("kinds", kinds.toArray(String[]::new))
 			.param("types", types.toArray(String[]::new))
 			.param("legacy", legacy.toArray(Boolean[]::new))
-			.update();
-		Map<String, Long> ids = new HashMap<>(codes.size() * 2);
-		jdbc.sql("select id, code from credit_subject where code = any(cast(:codes as text[]))")
-			.param("codes", codes.toArray(String[]::new))
 			.query((rs, n) -> ids.put(rs.getString("code"), rs.getLong("id")))
 			.list();
+		if (ids.size() < codes.size()) {
+			// a concurrent transaction inserted some of them after this statement's snapshot: read them now
+			jdbc.sql("select id, code from credit_subject where code = any(cast(:codes as text[]))")
+				.param("codes", codes.toArray(String[]::new))
+				.query((rs, n) -> ids.put(rs.getString("code"), rs.getLong("id")))
+				.list();
+		}
 		Map<String, Long> created = Map.copyOf(ids);
 		afterCommit(() -> {
 			if (knownIds.size() > CACHE_LIMIT) {

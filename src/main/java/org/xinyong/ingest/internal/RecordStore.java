@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -150,7 +149,7 @@ class RecordStore {
 	}
 
 	static final String COPY_SQL = """
-			copy record_version (record_id, version_no, kind, catalog_item, provider_id, natural_key, subject_id, payload,
+			copy record_version (record_id, version_no, kind, catalog_item, provider_id, subject_id, natural_key, payload,
 			                     content_hash, decision_date, severity, reason, catalog_version_id, submission_id,
 			                     agreement_id, self_declared, recorded_by, recorded_at)
 			from stdin (format text)""";
@@ -159,15 +158,8 @@ class RecordStore {
 			Context ctx, ValidRow row, long subjectId, Instant now, String reason) {
 		out.append(id).append('\t').append(versionNo).append('\t').append(kind.name()).append('\t');
 		text(out, item);
-		out.append('\t').append(ctx.providerId()).append('\t');
-		text(out, row.naturalKey());
-		out.append('\t').append(subjectId).append('\t');
-		text(out, row.canonicalJson());
-		out.append("\t\\\\x").append(HexFormat.of().formatHex(row.contentHash())).append('\t');
-		nullable(out, row.decisionDate() == null ? null : row.decisionDate().toString());
-		out.append('\t');
-		nullable(out, row.severity());
-		out.append('\t');
+		out.append('\t').append(ctx.providerId()).append('\t').append(subjectId).append('\t');
+		out.append(row.copyColumns()).append('\t');
 		nullable(out, reason);
 		out.append('\t').append(ctx.item().catalogVersionId()).append('\t');
 		nullable(out, ctx.submissionId() == null ? null : ctx.submissionId().toString());

@@ -9,7 +9,35 @@ import org.xinyong.subject.Identifier;
  *
  * @param canonicalJson the normalised values as JSON, keys in schema order (what is stored and hashed)
  * @param contentHash   SHA-256 of {@code canonicalJson}
+ * @param copyColumns   the history-independent columns, escaped for {@code COPY}
  */
 record ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, String canonicalJson,
-		byte[] contentHash, LocalDate decisionDate, String severity) {
+		byte[] contentHash, LocalDate decisionDate, String severity, String copyColumns) {
+
+	ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, String canonicalJson,
+			byte[] contentHash, LocalDate decisionDate, String severity) {
+		this(rowNo, subject, subjectName, naturalKey, canonicalJson, contentHash, decisionDate, severity,
+				copyColumns(naturalKey, canonicalJson, contentHash, decisionDate, severity));
+	}
+
+	/**
+	 * The columns that do not depend on the record's history (natural key, payload, hash, decision date, severity),
+	 * escaped for COPY — prepared while validating, off the writer thread.
+	 */
+	static String copyColumns(String naturalKey, String canonicalJson, byte[] contentHash, LocalDate decisionDate,
+			String severity) {
+		StringBuilder out = new StringBuilder(canonicalJson.length() + naturalKey.length() + 120);
+		RecordStore.text(out, naturalKey);
+		out.append('\t');
+		RecordStore.text(out, canonicalJson);
+		out.append("\t\\\\x").append(java.util.HexFormat.of().formatHex(contentHash)).append('\t');
+		out.append(decisionDate == null ? "\\N" : decisionDate.toString()).append('\t');
+		if (severity == null) {
+			out.append("\\N");
+		}
+		else {
+			RecordStore.text(out, severity);
+		}
+		return out.toString();
+	}
 }
