@@ -31,11 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** File submissions: GBK and UTF-8 (BOM) CSV, XLSX, whole-file refusals, rejected rows with reasons. */
 @SpringBootTest(properties = "xinyong.ingest.upload-dir=target/test-uploads")
 @AutoConfigureMockMvc
-class FileSubmissionIT {
+public class FileSubmissionIT {
 
 	static final String KEY = "test-demo-key-0123456789";
 
-	static final String HEADER = "行政相对人名称,统一社会信用代码,法定代表人,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,"
+	public static final String HEADER = "行政相对人名称,统一社会信用代码,法定代表人,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,"
 			+ "罚款金额（万元）,没收违法所得、没收非法财物的金额（万元）,处罚决定日期,处罚机关,处罚机关统一社会信用代码,失信程度,数据来源单位,数据来源单位统一社会信用代码";
 
 	@Autowired
@@ -47,7 +47,7 @@ class FileSubmissionIT {
 	@Autowired
 	JsonMapper json;
 
-	static String line(String name, String code, String number, String date) {
+	public static String line(String name, String code, String number, String date) {
 		return String.join(",", name, code, "王五", number, "无照经营", "当事人未取得营业执照从事经营活动", "《无证无照经营查处办法》第十三条",
 				"FINE", "罚款五千元", "0.5", "", date, "某区市场监督管理局", "11640000MB1900027Y", "GENERAL", "自治区市场监督管理局",
 				"11640000MB1900027Y");
