@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +12,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -391,6 +393,12 @@ class CatalogConsoleController {
 
 	// --- helpers
 
+	/** A page that names something unknown answers with the error page and the status of the rule broken. */
+	@ExceptionHandler(DomainException.class)
+	void pageFailure(DomainException e, HttpServletResponse response) throws IOException {
+		response.sendError(e.status().value());
+	}
+
 	private String attempt(String page, RedirectAttributes flash, Locale locale, Runnable action) {
 		try {
 			action.run();
@@ -429,9 +437,10 @@ class CatalogConsoleController {
 		return versionsById().keySet();
 	}
 
-	private Map<InfoCategory, CategoryInfo> categories() {
-		Map<InfoCategory, CategoryInfo> map = new EnumMap<>(InfoCategory.class);
-		catalogs.categories().forEach(c -> map.put(c.code(), c));
+	/** Categories by the name of their code (SpEL indexes maps by string keys reliably). */
+	private Map<String, CategoryInfo> categories() {
+		Map<String, CategoryInfo> map = new LinkedHashMap<>();
+		catalogs.categories().forEach(c -> map.put(c.code().name(), c));
 		return map;
 	}
 

@@ -60,6 +60,7 @@ class CatalogConsoleIT {
 		mvc.perform(get("/console/catalog/items/ADMIN_PENALTY").with(staff("provider")).param("lang", "en"))
 			.andExpect(content().string(containsString("unverified")))
 			.andExpect(content().string(containsString("Download the template")));
+		mvc.perform(get("/console/catalog/items/NO_SUCH_ITEM").with(staff("provider"))).andExpect(status().isNotFound());
 		mvc.perform(get("/console").with(staff("provider")))
 			.andExpect(content().string(containsString("/console/catalog")))
 			.andExpect(content().string(not(containsString("/console/catalog/provision"))));
@@ -94,6 +95,10 @@ class CatalogConsoleIT {
 		String page = created.getResponse().getRedirectedUrl();
 		assertThat(page).startsWith("/console/catalog/versions/");
 		String base = page;
+		mvc.perform(get(base).with(staff("admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"item-form\"")))
+			.andExpect(content().string(containsString("遵守法律法规情况信息")));
 		mvc.perform(post(base + "/items").with(staff("admin")).with(csrf())
 			.param("code", "CITY_DEMO_PARKING")
 			.param("category", "LAW_COMPLIANCE")
