@@ -1,5 +1,6 @@
 package org.xinyong.catalog;
 
+import org.xinyong.subject.SubjectType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

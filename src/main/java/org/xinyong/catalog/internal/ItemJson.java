@@ -16,7 +16,7 @@ import org.xinyong.catalog.Masking;
 import org.xinyong.catalog.Openness;
 import org.xinyong.catalog.Provenance;
 import org.xinyong.catalog.SharingLevel;
-import org.xinyong.catalog.SubjectType;
+import org.xinyong.subject.SubjectType;
 import org.xinyong.catalog.internal.CatalogContentInvalidException.Reason;
 
 import tools.jackson.databind.JsonNode;

@@ -40,7 +40,7 @@ import org.xinyong.catalog.Masking;
 import org.xinyong.catalog.Openness;
 import org.xinyong.catalog.PublishedItem;
 import org.xinyong.catalog.SharingLevel;
-import org.xinyong.catalog.SubjectType;
+import org.xinyong.subject.SubjectType;
 import org.xinyong.catalog.VersionStatus;
 import org.xinyong.catalog.internal.CatalogFile;
 import org.xinyong.catalog.internal.CatalogService;

@@ -12,7 +12,7 @@ import org.xinyong.catalog.Openness;
 import org.xinyong.catalog.Provenance;
 import org.xinyong.catalog.PublishedItem;
 import org.xinyong.catalog.SharingLevel;
-import org.xinyong.catalog.SubjectType;
+import org.xinyong.subject.SubjectType;
 
 /** A published item as the API shows it: the item, its catalog and version, its category's names, its template. */
 record ItemView(String catalogCode, CatalogKind catalogKind, int catalogVersion, long catalogVersionId, String code,
