@@ -43,7 +43,7 @@ public class ItemTemplates {
 	/** Rows (after the two header rows) that carry drop-downs and formats. */
 	static final int PREPARED_ROWS = 2000;
 	static final String LISTS_SHEET = "_lists";
-	static final String EXAMPLE_SUBJECT_CODE = "91640100MA7D2C6M3Q";
+	static final String EXAMPLE_SUBJECT_CODE = org.xinyong.catalog.Templates.EXAMPLE_SUBJECT_CODE;
 	static final String EXAMPLE_UNIFIED_CODE = "11640000MB1900027Y";
 	static final LocalDate EXAMPLE_DATE = LocalDate.of(2025, 6, 30);
 

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xinyong.audit.AuditEntry;
 import org.xinyong.audit.AuditLog;
 import org.xinyong.catalog.FieldSchema;
+import org.xinyong.catalog.Templates;
 import org.xinyong.ingest.CreditRecordsChanged;
 import org.xinyong.ingest.FileSubmissions;
 import org.xinyong.ingest.RowError;
@@ -190,8 +191,12 @@ class FileSubmissionService implements FileSubmissions {
 			Map<Long, Map<String, String>> rows = new LinkedHashMap<>();
 			Map<Long, List<String>> cells = new HashMap<>();
 			Map<Long, List<RowError>> preRejected = new HashMap<>();
+			int subjectColumn = java.util.Arrays.asList(keys).indexOf(plan.item().item().subjectCodeField().key());
 			TabularReader.Row row;
 			while ((row = reader.next()) != null) {
+				if (isKeyRow(row.cells(), keys)) {
+					continue; // the template's second header row (field keys)
+				}
 				seen++;
 				if (seen <= job.rowsDone()) {
 					continue;
@@ -209,6 +214,11 @@ class FileSubmissionService implements FileSubmissions {
 							break;
 						}
 					}
+				}
+				if (subjectColumn >= 0 && subjectColumn < c.size()
+						&& Templates.EXAMPLE_SUBJECT_CODE.equals(RowValidator.clean(c.get(subjectColumn)))) {
+					preRejected.put(row.rowNumber(), new ArrayList<>(List.of(new RowError(row.rowNumber(),
+							keys[subjectColumn], "TEMPLATE_EXAMPLE_ROW", List.of()))));
 				}
 				rows.put(row.rowNumber(), values);
 				cells.put(row.rowNumber(), c);
@@ -295,6 +305,18 @@ class FileSubmissionService implements FileSubmissions {
 			}
 			throw new IllegalStateException(e.getCause());
 		}
+	}
+
+	private static boolean isKeyRow(List<String> cells, String[] keys) {
+		if (cells.size() < keys.length) {
+			return false;
+		}
+		for (int i = 0; i < keys.length; i++) {
+			if (!keys[i].equals(RowValidator.clean(cells.get(i)))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Maps each column to a field by key, Chinese label or English label; unknown or missing columns refuse the file. */

@@ -57,7 +57,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	private final int port;
 	private final String password;
 	private final AtomicBoolean stopped = new AtomicBoolean();
-	private final Thread shutdownHook;
 
 	private EmbeddedPostgresServer(Path dataDir, Path binDir, List<String> prefix, int port, String password) {
 		this.dataDir = dataDir;
@@ -65,7 +64,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		this.prefix = prefix;
 		this.port = port;
 		this.password = password;
-		this.shutdownHook = new Thread(this::stopQuietly, "embedded-postgres-stop");
 	}
 
 	/**
@@ -86,7 +84,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			EmbeddedPostgresServer server = new EmbeddedPostgresServer(absoluteData, bin, prefix, chosenPort, password);
 			server.initIfNeeded();
 			server.startPostmaster();
-			Runtime.getRuntime().addShutdownHook(server.shutdownHook);
 			return server;
 		}
 		catch (IOException e) {
@@ -144,15 +141,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops the server. The owner calls it — Spring (the bean's destroy method, also on JVM shutdown) or the test
+	 * harness after its contexts are closed. There is deliberately no JVM shutdown hook of its own: it would stop
+	 * PostgreSQL while Spring is still closing the connection pool and the event registry.
+	 */
 	@Override
 	public void close() {
 		stopQuietly();
-		try {
-			Runtime.getRuntime().removeShutdownHook(shutdownHook);
-		}
-		catch (IllegalStateException alreadyShuttingDown) {
-			// the hook is running or has run; nothing to remove
-		}
 	}
 
 	private void stopQuietly() {
