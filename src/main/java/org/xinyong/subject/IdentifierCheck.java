@@ -37,8 +37,8 @@ public final class IdentifierCheck {
 			return new IdentifierCheck(inspection.value(), inspection.kind(), inspection.errors(),
 					inspection.warnings(), Map.of(), null);
 		}
-		return new IdentifierCheck(identifier.value(), identifier.kind(), List.of(), inspection.warnings(),
-				IdentifierDetails.of(identifier), identifier);
+		return new IdentifierCheck(identifier.value(), identifier.kind(), List.of(), inspection.warnings(), null,
+				identifier);
 	}
 
 	static IdentifierCheck failed(String value, IdentifierKind kind, IdentifierIssue error,
@@ -73,8 +73,9 @@ public final class IdentifierCheck {
 		return warnings;
 	}
 
+	/** Details decoded from a valid identifier are computed when asked for (ingestion checks millions and never asks). */
 	public Map<String, Object> details() {
-		return details;
+		return details != null ? details : identifier != null ? IdentifierDetails.of(identifier) : Map.of();
 	}
 
 	/** The identifier, when valid. */

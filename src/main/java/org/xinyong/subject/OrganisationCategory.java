@@ -48,7 +48,10 @@ public enum OrganisationCategory {
 		return new LabelledCode(code, "subject.category." + code);
 	}
 
+	private static final java.util.Map<String, OrganisationCategory> BY_CODE = java.util.Arrays.stream(values())
+		.collect(java.util.stream.Collectors.toUnmodifiableMap(c -> c.code, c -> c));
+
 	public static Optional<OrganisationCategory> fromCode(String twoCharacters) {
-		return Arrays.stream(values()).filter(c -> c.code.equals(twoCharacters)).findFirst();
+		return Optional.ofNullable(BY_CODE.get(twoCharacters));
 	}
 }

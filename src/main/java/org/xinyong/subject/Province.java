@@ -27,7 +27,10 @@ public enum Province {
 		return code;
 	}
 
+	private static final java.util.Map<String, Province> BY_CODE = java.util.Arrays.stream(values())
+		.collect(java.util.stream.Collectors.toUnmodifiableMap(p -> p.code, p -> p));
+
 	public static Optional<Province> fromCode(String twoDigits) {
-		return Arrays.stream(values()).filter(p -> p.code.equals(twoDigits)).findFirst();
+		return Optional.ofNullable(BY_CODE.get(twoDigits));
 	}
 }

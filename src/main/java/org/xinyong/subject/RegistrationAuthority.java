@@ -54,7 +54,10 @@ public enum RegistrationAuthority {
 		return new LabelledCode(String.valueOf(code), "subject.authority." + code);
 	}
 
+	private static final java.util.Map<Character, RegistrationAuthority> BY_CODE = java.util.Arrays.stream(values())
+		.collect(java.util.stream.Collectors.toUnmodifiableMap(a -> a.code, a -> a));
+
 	public static Optional<RegistrationAuthority> fromCode(char code) {
-		return Arrays.stream(values()).filter(a -> a.code == code).findFirst();
+		return Optional.ofNullable(BY_CODE.get(code));
 	}
 }

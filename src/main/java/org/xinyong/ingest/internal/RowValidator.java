@@ -47,6 +47,20 @@ final class RowValidator {
 	private final Map<String, Map<String, String>> enumLookup = new HashMap<>();
 	private final Set<String> allowedSubjectTypes;
 	private final Clock clock;
+	private final Map<String, CodeCheck> organisationCodes = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The outcome of checking an organisation's code: its normalised value, or the rule it breaks. */
+	private record CodeCheck(String value, String code, List<String> args) {
+	}
+
+	private static CodeCheck checkUnifiedCode(String raw) {
+		try {
+			return new CodeCheck(UnifiedCode.of(raw).value(), null, List.of());
+		}
+		catch (InvalidIdentifierException e) {
+			return new CodeCheck(null, e.code(), java.util.Arrays.stream(e.args()).map(String::valueOf).toList());
+		}
+	}
 
 	RowValidator(CatalogItem item, Clock clock) {
 		this.item = item;
@@ -127,12 +141,19 @@ final class RowValidator {
 					}
 				}
 				case UNIFIED_CODE -> {
-					try {
-						normalised.put(f.key(), UnifiedCode.of(raw).value());
+					// authority and source-unit codes repeat on almost every row: check each distinct value once
+					CodeCheck check = organisationCodes.get(raw);
+					if (check == null) {
+						check = checkUnifiedCode(raw);
+						if (organisationCodes.size() < 10_000) {
+							organisationCodes.put(raw, check);
+						}
 					}
-					catch (InvalidIdentifierException e) {
-						errors.add(new RowError(rowNo, f.key(), e.code(),
-								java.util.Arrays.stream(e.args()).map(String::valueOf).toList()));
+					if (check.value() != null) {
+						normalised.put(f.key(), check.value());
+					}
+					else {
+						errors.add(new RowError(rowNo, f.key(), check.code(), check.args()));
 					}
 				}
 				case DATE -> {

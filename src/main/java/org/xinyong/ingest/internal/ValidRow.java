@@ -24,13 +24,20 @@ record ValidRow(long rowNo, Identifier subject, String subjectName, String natur
 	 * The columns that do not depend on the record's history (natural key, payload, hash, decision date, severity),
 	 * escaped for COPY — prepared while validating, off the writer thread.
 	 */
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
 	static String copyColumns(String naturalKey, String canonicalJson, byte[] contentHash, LocalDate decisionDate,
 			String severity) {
 		StringBuilder out = new StringBuilder(canonicalJson.length() + naturalKey.length() + 120);
 		RecordStore.text(out, naturalKey);
 		out.append('\t');
-		RecordStore.text(out, canonicalJson);
-		out.append("\t\\\\x").append(java.util.HexFormat.of().formatHex(contentHash)).append('\t');
+		// the canonical JSON never holds a raw tab, newline or CR (they are escaped), only backslashes to double
+		out.append(canonicalJson.indexOf('\\') < 0 ? canonicalJson : canonicalJson.replace("\\", "\\\\"));
+		out.append("\t\\\\x");
+		for (byte b : contentHash) {
+			out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+		}
+		out.append('\t');
 		out.append(decisionDate == null ? "\\N" : decisionDate.toString()).append('\t');
 		if (severity == null) {
 			out.append("\\N");

@@ -1,0 +1,62 @@
+package org.xinyong.ingest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The value rules of row validation that do not need the database. */
+class RowValidatorTest {
+
+	@ParameterizedTest
+	@CsvSource({ "2026-03-15", "2026/3/15", "2026.03.15", "20260315", "2026年3月15日", "2026-03-15 10:30:00",
+			"2026-03-15T10:30" })
+	void acceptsTheDateFormsDepartmentsUse(String raw) {
+		assertThat(RowValidator.parseDate(raw)).isEqualTo(LocalDate.of(2026, 3, 15));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-02-30", "2026-13-01", "15/03/2026", "yesterday", "1900-01-01", "2026-3" })
+	void refusesDatesThatAreNotRealOrNotPlausible(String raw) {
+		assertThat(RowValidator.parseDate(raw)).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1,1", "1.50,1.5", "'1,234.50',1234.5", "0.000,0", "1E+3,1000", "-2,-2" })
+	void writesNumbersInPlainNotation(String raw, String expected) {
+		assertThat(RowValidator.parseNumber(raw, false)).isEqualTo(expected);
+	}
+
+	@Test
+	void refusesNonNumbersAndFractionsForIntegers() {
+		assertThat(RowValidator.parseNumber("一万", false)).isNull();
+		assertThat(RowValidator.parseNumber("1.5", true)).isNull();
+		assertThat(RowValidator.parseNumber("2.0", true)).isEqualTo("2");
+	}
+
+	@Test
+	void readsChineseAndEnglishBooleans() {
+		assertThat(RowValidator.parseBoolean("是")).isTrue();
+		assertThat(RowValidator.parseBoolean("否")).isFalse();
+		assertThat(RowValidator.parseBoolean("TRUE")).isTrue();
+		assertThat(RowValidator.parseBoolean("maybe")).isNull();
+	}
+
+	@Test
+	void trimsAsciiAndIdeographicSpaceAndTreatsBlankAsAbsent() {
+		assertThat(RowValidator.clean("\u3000 某某公司\u00a0 ")).isEqualTo("某某公司");
+		assertThat(RowValidator.clean(" \u3000 ")).isNull();
+		assertThat(RowValidator.clean(null)).isNull();
+	}
+
+	@Test
+	void copyColumnsEscapeForPostgresTextFormat() {
+		String json = "{\"facts\":\"a\\\\b\\n\"}";
+		String columns = ValidRow.copyColumns("罚\t1", json, new byte[] { 0x0f, (byte) 0xa0 }, null, "SERIOUS");
+		assertThat(columns).isEqualTo("罚\\t1\t{\"facts\":\"a\\\\\\\\b\\\\n\"}\t\\\\x0fa0\t\\N\tSERIOUS");
+	}
+}
