@@ -3,12 +3,15 @@ package org.xinyong.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.xinyong.testing.Browser;
@@ -32,6 +35,10 @@ class StartPageBrowserIT {
 		browser.close();
 	}
 
+	static void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(condition);
+	}
+
 	@Test
 	void startPageInChineseThenEnglishThenStaffSignIn() throws Exception {
 		WebDriver web = browser.driver();
@@ -42,9 +49,11 @@ class StartPageBrowserIT {
 		assertThat(Files.size(browser.screenshot("portal-start-zh"))).isPositive();
 
 		web.findElement(By.linkText("English")).click();
+		waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Public Credit"));
 		assertThat(web.findElement(By.tagName("h1")).getText()).contains("Public Credit Information Platform");
 		browser.screenshot("portal-start-en");
 		web.findElement(By.linkText("中文")).click();
+		waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "信用"));
 		assertThat(web.findElement(By.tagName("h1")).getText()).contains("信用信息共享平台");
 
 		browser.phone();
@@ -53,16 +62,19 @@ class StartPageBrowserIT {
 		browser.desktop();
 
 		web.findElement(By.id("staff-login")).click();
+		waitFor(ExpectedConditions.urlContains("/login"));
 		assertThat(web.getCurrentUrl()).contains("/login");
 		web.findElement(By.id("username")).sendKeys("admin");
 		web.findElement(By.id("password")).sendKeys("admin@Demo2026");
 		web.findElement(By.id("login-submit")).click();
+		waitFor(ExpectedConditions.urlMatches(".*/console$"));
 		assertThat(web.getCurrentUrl()).endsWith("/console");
 		assertThat(web.findElement(By.id("organisation")).getText()).contains("自治区公共信用信息中心");
 		assertThat(web.findElement(By.id("roles")).getText()).contains("平台管理员");
 		browser.screenshot("console-home-zh");
 
 		web.findElement(By.id("logout")).click();
+		waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/console")));
 		assertThat(web.findElement(By.tagName("h1")).getText()).contains("信用信息共享平台");
 	}
 }
