@@ -16,7 +16,25 @@ public class XinyongApplication {
 			benchmark(args);
 			return;
 		}
+		if (args.length >= 1 && args[0].equals("verify")) {
+			verify(args);
+			return;
+		}
 		SpringApplication.run(XinyongApplication.class, args);
+	}
+
+	/**
+	 * {@code verify}: recomputes the tamper-evident ledger from the configured database (the embedded one under
+	 * {@code ./data/} by default — stop the running platform first — or {@code --spring.datasource.url=…}) and exits
+	 * with 0 when intact, 1 when anything was altered, inserted out of band or deleted.
+	 */
+	static void verify(String[] args) {
+		java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of("--xinyong.command=verify",
+				"--spring.main.web-application-type=none", "--xinyong.demo.enabled=false",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+		properties.addAll(java.util.Arrays.asList(args).subList(1, args.length));
+		var context = SpringApplication.run(XinyongApplication.class, properties.toArray(String[]::new));
+		System.exit(SpringApplication.exit(context));
 	}
 
 	/**

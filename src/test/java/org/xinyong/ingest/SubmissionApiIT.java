@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 @RecordApplicationEvents
-class SubmissionApiIT {
+public class SubmissionApiIT {
 
 	static final String KEY = "test-demo-key-0123456789";
 
@@ -46,7 +46,7 @@ class SubmissionApiIT {
 	@Autowired
 	ApplicationEvents events;
 
-	static Map<String, Object> penalty(String subjectCode, String name, String decisionNumber) {
+	public static Map<String, Object> penalty(String subjectCode, String name, String decisionNumber) {
 		Map<String, Object> r = new LinkedHashMap<>();
 		r.put("subjectName", name);
 		r.put("subjectCode", subjectCode);

@@ -38,7 +38,8 @@ class SecurityConfiguration {
 	/** Paths anyone may read. Later modules add their public pages and endpoints here. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/error/**", "/favicon.ico", "/css/**", "/js/**",
 			"/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/api/v1/identifiers/**", "/api/v1/public/**",
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/api/v1/identifiers/**", "/api/v1/public/**", "/api/v1/ledger/checkpoint", "/api/v1/ledger/proof/**",
+			"/api/v1/ledger/records/**",
 			"/api/v1/catalog/items", "/api/v1/catalog/items/**" };
 
 	@Bean

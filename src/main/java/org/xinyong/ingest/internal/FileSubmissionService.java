@@ -143,6 +143,12 @@ class FileSubmissionService implements FileSubmissions {
 
 	/** Picks up files that were queued or running when the platform stopped. */
 	@EventListener(ApplicationReadyEvent.class)
+	void onReady(ApplicationReadyEvent event) {
+		if (event.getApplicationContext().getEnvironment().getProperty("xinyong.command") == null) {
+			resumeUnfinished();
+		}
+	}
+
 	void resumeUnfinished() {
 		jdbc.sql("select id from submission where channel = 'FILE' and status in ('QUEUED', 'RUNNING') order by id")
 			.query(Long.class)

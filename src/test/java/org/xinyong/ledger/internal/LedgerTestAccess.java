@@ -1,0 +1,56 @@
+package org.xinyong.ledger.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xinyong.ledger.VerificationReport;
+
+/** Lets tests outside this package use the ledger's internals the way an outside verifier would. */
+@TestComponent
+public class LedgerTestAccess {
+
+	private final TreeHasher hasher;
+	private final Verifier verifier;
+	private final JdbcClient jdbc;
+
+	LedgerTestAccess(TreeHasher hasher, Verifier verifier, JdbcClient jdbc) {
+		this.hasher = hasher;
+		this.verifier = verifier;
+		this.jdbc = jdbc;
+	}
+
+	public boolean signatureValid(String publicKeyPem, String signedText, String signature) {
+		return LedgerKeys.verify(publicKeyPem, signedText.getBytes(StandardCharsets.UTF_8), signature);
+	}
+
+	public boolean verifyInclusion(long index, long size, byte[] leaf, List<byte[]> path, byte[] root) {
+		return MerkleTree.verifyInclusion(hasher, index, size, leaf, path, root);
+	}
+
+	public boolean verifyConsistency(long m, long n, byte[] first, byte[] second, List<byte[]> path) {
+		return MerkleTree.verifyConsistency(hasher, m, n, first, second, path);
+	}
+
+	public String leafHash(String leafData) {
+		return HexFormat.of().formatHex(hasher.leafHash(leafData.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	public VerificationReport verify() {
+		return verifier.verify(Duration.ZERO);
+	}
+
+	/** Runs SQL as an intruder with database access would: with the append-only triggers switched off. */
+	public void tamper(String sql) {
+		jdbc.sql("alter table record_version disable trigger user").update();
+		try {
+			jdbc.sql(sql).update();
+		}
+		finally {
+			jdbc.sql("alter table record_version enable trigger user").update();
+		}
+	}
+}
