@@ -1,20 +1,14 @@
 package org.xinyong.access.internal;
 
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -22,7 +16,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.xinyong.access.ApiKeys;
 import org.xinyong.access.Role;
-import org.xinyong.access.StaffUsers;
 
 /**
  * Who may call what. Public: the start page and website, public API endpoints, health, API docs. Staff pages
@@ -30,6 +23,7 @@ import org.xinyong.access.StaffUsers;
  * session. Every denied request and every login is audited.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -70,21 +64,6 @@ class SecurityConfiguration {
 						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
 								+ "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
 		return http.build();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		// Argon2id for new hashes; bcrypt hashes (e.g. imported from older systems) still verify.
-		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2",
-				Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt",
-						new BCryptPasswordEncoder()));
-		return encoder;
-	}
-
-	@Bean
-	UserDetailsService userDetailsService(StaffUsers users) {
-		return username -> users.byUsername(username)
-			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}
 
 	private static String[] names(Role[] roles) {
