@@ -11,7 +11,7 @@ create table audit_event (
     client_address    text,
     subject_ref       text,
     purpose           text,
-    detail            jsonb not null default '{}'::jsonb,
+    detail            json not null default '{}'::json, -- json keeps the hashed text exactly
     prev_hash         bytea not null,
     hash              bytea not null
 );

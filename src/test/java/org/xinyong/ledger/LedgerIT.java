@@ -51,6 +51,9 @@ class LedgerIT {
 	@Autowired
 	LedgerTestAccess access;
 
+	@Autowired
+	org.xinyong.access.StaffUsers users;
+
 	void submit(String key, String... decisionNumbers) throws Exception {
 		List<Map<String, Object>> records = java.util.Arrays.stream(decisionNumbers)
 			.map(n -> SubmissionApiIT.penalty("91320100748204660Q", "南京某某科技有限公司", n))
@@ -121,6 +124,12 @@ class LedgerIT {
 			.andExpect(jsonPath("$.code").value("LEDGER_PROOF_RANGE"));
 
 		assertThat(access.verify().problems()).isEmpty();
+		access.verifyAndRecord();
+		mvc.perform(get("/console/ledger").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.user(users.byUsername("auditor").orElseThrow())))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("完好")));
 
 		access.tamper("update record_version set payload = cast(replace(payload::text, '张三', '李四') as json) "
 				+ "where natural_key = '账本罚〔2026〕2号'");
@@ -134,11 +143,18 @@ class LedgerIT {
 				       content_hash, catalog_version_id, 'intruder', now() - interval '1 day'
 				from record_version where natural_key = '账本罚〔2026〕5号'""");
 
+		long auditId = jdbc.sql("select max(id) - 1 from audit_event").query(Long.class).single();
+		access.tamperAudit("update audit_event set actor = 'someone-else' where id = " + auditId);
+
 		VerificationReport report = access.verify();
 		assertThat(report.intact()).isFalse();
 		assertThat(report.problems()).extracting(p -> p.kind() + " " + p.recordId() + "/" + p.versionNo())
 			.containsExactlyInAnyOrder("VERSION_ALTERED " + record + "/1",
-					"VERSION_DELETED " + gone + "/1", "VERSION_NOT_IN_LEDGER " + inserted + "/2");
+					"VERSION_DELETED " + gone + "/1", "VERSION_NOT_IN_LEDGER " + inserted + "/2",
+					"AUDIT_CHAIN_BROKEN null/null");
+		assertThat(report.problems()).filteredOn(p -> p.kind().equals("AUDIT_CHAIN_BROKEN"))
+			.singleElement()
+			.satisfies(p -> assertThat(p.detail()).contains("audit entry " + auditId + " "));
 	}
 
 	private static List<byte[]> hexes(JsonNode array) {

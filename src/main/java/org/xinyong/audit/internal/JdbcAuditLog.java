@@ -61,7 +61,7 @@ class JdbcAuditLog implements AuditLog {
 				insert into audit_event (id, occurred_at, action, outcome, actor, organisation_id, organisation_code,
 				                         client_address, subject_ref, purpose, detail, prev_hash, hash)
 				values (:id, :at, :action, :outcome, :actor, :orgId, :orgCode, :ip, :subject, :purpose,
-				        cast(:detail as jsonb), :prev, :hash)""")
+				        cast(:detail as json), :prev, :hash)""")
 			.param("id", id)
 			.param("at", Timestamp.from(at))
 			.param("action", complete.action())

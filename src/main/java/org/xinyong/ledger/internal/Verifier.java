@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xinyong.audit.AuditChain;
 import org.xinyong.ledger.VerificationReport;
 import org.xinyong.ledger.VerificationReport.Problem;
 
@@ -39,9 +40,11 @@ class Verifier {
 	private final LedgerService ledger;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final AuditChain audit;
 
 	Verifier(DataSource dataSource, JdbcClient jdbc, TreeHasher hasher, LedgerService ledger, JsonMapper json,
-			Clock clock) {
+			Clock clock, AuditChain audit) {
+		this.audit = audit;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.hasher = hasher;
@@ -67,8 +70,13 @@ class Verifier {
 			List<Checkpoint> checkpoints = checkpoints(c);
 			checkTree(c, checkpoints, problems, counts);
 			c.rollback();
+			AuditChain.Result chain = audit.verify();
+			for (Long id : chain.brokenAt()) {
+				add(problems, new Problem("AUDIT_CHAIN_BROKEN", null, null, null,
+						"audit entry " + id + " was edited, or an entry before it was removed or inserted"));
+			}
 			VerificationReport report = new VerificationReport(started, clock.instant(), counts[1], counts[0],
-					checkpoints.size(), 0, problems);
+					checkpoints.size(), chain.entries(), problems);
 			return report;
 		}
 		catch (SQLException e) {

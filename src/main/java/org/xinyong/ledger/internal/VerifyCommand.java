@@ -44,7 +44,9 @@ class VerifyCommand implements ApplicationRunner, ExitCodeGenerator {
 			.append(report.leaves())
 			.append(" leaves, ")
 			.append(report.checkpoints())
-			.append(" signed checkpoints checked; ")
+			.append(" signed checkpoints, ")
+			.append(report.auditEntries())
+			.append(" audit entries checked; ")
 			.append(report.problems().size())
 			.append(" problem(s)\n");
 		for (VerificationReport.Problem p : report.problems()) {

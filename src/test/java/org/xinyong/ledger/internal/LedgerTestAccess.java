@@ -43,6 +43,21 @@ public class LedgerTestAccess {
 		return verifier.verify(Duration.ZERO);
 	}
 
+	public VerificationReport verifyAndRecord() {
+		return verifier.verifyAndRecord(Duration.ZERO);
+	}
+
+	/** Edits the audit log as an intruder with database access would. */
+	public void tamperAudit(String sql) {
+		jdbc.sql("alter table audit_event disable trigger user").update();
+		try {
+			jdbc.sql(sql).update();
+		}
+		finally {
+			jdbc.sql("alter table audit_event enable trigger user").update();
+		}
+	}
+
 	/** Runs SQL as an intruder with database access would: with the append-only triggers switched off. */
 	public void tamper(String sql) {
 		jdbc.sql("alter table record_version disable trigger user").update();
