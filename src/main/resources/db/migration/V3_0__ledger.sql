@@ -5,6 +5,7 @@ create table ledger_leaf (
     record_id   uuid,
     version_no  integer,
     leaf_hash   bytea not null,
+    event_data  text, -- for leaves that are status events (not record versions): the exact hashed text
     appended_at timestamp with time zone not null default now()
 );
 create unique index ledger_leaf_version_idx on ledger_leaf (record_id, version_no) where record_id is not null;

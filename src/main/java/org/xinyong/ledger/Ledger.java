@@ -24,6 +24,15 @@ public interface Ledger {
 
 	long size();
 
+	/**
+	 * Appends a status event that changes what the public sees (e.g. {@code DISCLOSURE_ENDED}, {@code LIST_INCLUDED},
+	 * {@code REPAIRED}) as a leaf, in the caller's transaction, and returns its leaf index.
+	 *
+	 * @param reference what the event concerns, e.g. {@code record:<id>/<version>} or {@code list-entry:<id>}
+	 * @param details   the event's facts as one line of text (e.g. canonical JSON)
+	 */
+	long appendEvent(String kind, String reference, String details);
+
 	String algorithm();
 
 	/** A leaf: its index, hash, and the canonical bytes it hashes (for record versions). */

@@ -43,6 +43,9 @@ class AuditConsoleIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	AuditTrail trail;
+
 	RequestPostProcessor staff(String username) {
 		return SecurityMockMvcRequestPostProcessors.user(users.byUsername(username).orElseThrow());
 	}
@@ -70,6 +73,9 @@ class AuditConsoleIT {
 			.andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
 			.andExpect(jsonPath("$.items[0].purpose").value("行政许可审查"));
 		mvc.perform(get("/console/audit").with(staff("provider"))).andExpect(status().isForbidden());
+		assertThat(trail.readsAbout(COMPANY)).isNotEmpty()
+			.allSatisfy(e -> assertThat(e.organisationCode()).isEqualTo("11640000MB1900035R"))
+			.allSatisfy(e -> assertThat(e.purpose()).isEqualTo("行政许可审查"));
 	}
 
 	@Test

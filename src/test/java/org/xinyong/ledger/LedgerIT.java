@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Record versions become ledger leaves; signed checkpoints, inclusion and consistency proofs verify; direct edits,
  * deletions and insertions in the database are found and named by the verification.
  */
-@SpringBootTest(properties = "xinyong.ledger.checkpoint-interval=PT1H")
+@SpringBootTest(properties = { "xinyong.ledger.checkpoint-interval=PT1H", "xinyong.ledger.verify-grace=PT0S" })
 @AutoConfigureMockMvc
 @org.springframework.context.annotation.Import(LedgerTestAccess.class)
 @DirtiesContext
@@ -113,6 +113,7 @@ class LedgerIT {
 
 		submit("ledger-2", "账本罚〔2026〕4号", "账本罚〔2026〕5号");
 		awaitLeaves(before + 5);
+		long eventLeaf = ledger.appendEvent("DISCLOSURE_ENDED", "record:" + record + "/1", "{\"reason\":\"REPAIRED\"}");
 		ledger.checkpoint();
 		JsonNode second = getJson("/api/v1/ledger/checkpoint");
 		long size2 = second.get("treeSize").asLong();
@@ -124,6 +125,9 @@ class LedgerIT {
 			.andExpect(jsonPath("$.code").value("LEDGER_PROOF_RANGE"));
 
 		assertThat(access.verify().problems()).isEmpty();
+		var clean = access.runVerifyCommand();
+		assertThat(clean.exitCode()).isZero();
+		assertThat(clean.output()).startsWith("LEDGER INTACT");
 		access.verifyAndRecord();
 		mvc.perform(get("/console/ledger").with(org.springframework.security.test.web.servlet.request
 			.SecurityMockMvcRequestPostProcessors.user(users.byUsername("auditor").orElseThrow())))
@@ -146,12 +150,19 @@ class LedgerIT {
 		long auditId = jdbc.sql("select max(id) - 1 from audit_event").query(Long.class).single();
 		access.tamperAudit("update audit_event set actor = 'someone-else' where id = " + auditId);
 
+		access.tamperLedger("update ledger_leaf set event_data = replace(event_data, 'REPAIRED', 'EXPIRED') "
+				+ "where leaf_index = " + eventLeaf);
+
 		VerificationReport report = access.verify();
 		assertThat(report.intact()).isFalse();
 		assertThat(report.problems()).extracting(p -> p.kind() + " " + p.recordId() + "/" + p.versionNo())
 			.containsExactlyInAnyOrder("VERSION_ALTERED " + record + "/1",
 					"VERSION_DELETED " + gone + "/1", "VERSION_NOT_IN_LEDGER " + inserted + "/2",
-					"AUDIT_CHAIN_BROKEN null/null");
+					"AUDIT_CHAIN_BROKEN null/null", "EVENT_ALTERED null/null");
+		var failed = access.runVerifyCommand();
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(failed.output()).contains("VERSION_ALTERED record " + record + " version 1",
+				"VERSION_DELETED record " + gone + " version 1", "VERSION_NOT_IN_LEDGER record " + inserted + " version 2");
 		assertThat(report.problems()).filteredOn(p -> p.kind().equals("AUDIT_CHAIN_BROKEN"))
 			.singleElement()
 			.satisfies(p -> assertThat(p.detail()).contains("audit entry " + auditId + " "));

@@ -51,7 +51,7 @@ class LedgerAppender {
 			.query(String.class)
 			.list());
 		Map<String, LeafEncoding.VersionFacts> facts = new HashMap<>();
-		jdbc.sql(VersionFactsQuery.SELECT + "\n" + """
+		jdbc.sql(VersionFactsQuery.SELECT_FOR_APPEND + "\n" + """
 				 join unnest(cast(? as uuid[]), cast(? as int[])) as v(r, n)
 				   on rv.record_id = v.r and rv.version_no = v.n""")
 			.params(ids, numbers)
@@ -87,6 +87,24 @@ class LedgerAppender {
 					hashes.toArray(byte[][]::new))
 			.update();
 		storeCompletedSubtrees(indexes.get(0), hashes);
+	}
+
+	/**
+	 * Appends one status event that changes what is visible (disclosure start/end, list inclusion/removal,
+	 * repair…) as a leaf, in the caller's transaction. The leaf data is
+	 * {@code xinyong-event/v1\n<kind>\n<reference>\n<details>\n}.
+	 */
+	long appendEvent(String kind, String reference, String details) {
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+		long index = jdbc.sql("select coalesce(max(leaf_index) + 1, 0) from ledger_leaf").query(Long.class).single();
+		String data = "xinyong-event/v1\n" + LeafEncoding.oneLine(kind) + "\n" + LeafEncoding.oneLine(reference) + "\n"
+				+ LeafEncoding.oneLine(details) + "\n";
+		byte[] hash = hasher.leafHash(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		jdbc.sql("insert into ledger_leaf (leaf_index, kind, leaf_hash, event_data) values (?, ?, ?, ?)")
+			.params(index, kind, hash, data)
+			.update();
+		storeCompletedSubtrees(index, List.of(hash));
+		return index;
 	}
 
 	/**

@@ -25,7 +25,10 @@ class LedgerService implements Ledger {
 	private final LedgerKeys keys;
 	private final Clock clock;
 
-	LedgerService(JdbcClient jdbc, TreeHasher hasher, LedgerProperties properties, Clock clock) {
+	private final LedgerAppender appender;
+
+	LedgerService(JdbcClient jdbc, TreeHasher hasher, LedgerProperties properties, Clock clock, LedgerAppender appender) {
+		this.appender = appender;
 		this.jdbc = jdbc;
 		this.hasher = hasher;
 		this.keys = LedgerKeys.loadOrCreate(properties.keyFile());
@@ -45,6 +48,15 @@ class LedgerService implements Ledger {
 	@Override
 	public long size() {
 		return jdbc.sql("select coalesce(max(leaf_index) + 1, 0) from ledger_leaf").query(Long.class).single();
+	}
+
+	@Override
+	@Transactional
+	public long appendEvent(String kind, String reference, String details) {
+		if (kind == null || !kind.matches("[A-Z][A-Z_]{2,63}") || reference == null || reference.isBlank()) {
+			throw DomainException.badRequest("LEDGER_EVENT_INVALID");
+		}
+		return appender.appendEvent(kind, reference, details == null ? "" : details);
 	}
 
 	@Override

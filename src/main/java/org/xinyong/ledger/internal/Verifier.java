@@ -67,6 +67,7 @@ class Verifier {
 				s.execute("set transaction isolation level repeatable read");
 			}
 			checkVersions(c, started.minus(grace), problems, counts);
+			checkEvents(c, problems);
 			List<Checkpoint> checkpoints = checkpoints(c);
 			checkTree(c, checkpoints, problems, counts);
 			c.rollback();
@@ -127,6 +128,25 @@ class Verifier {
 					if (!Arrays.equals(expected, rs.getBytes("leaf_hash"))) {
 						add(problems, new Problem("VERSION_ALTERED", versionRecord, versionNo, rs.getLong("leaf_index"),
 								"the stored version no longer matches its ledger leaf"));
+					}
+				}
+			}
+		}
+	}
+
+	/** Status-event leaves: their hash must be the hash of their stored text. */
+	private void checkEvents(Connection c, List<Problem> problems) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(
+				"select leaf_index, kind, event_data, leaf_hash from ledger_leaf where record_id is null order by leaf_index")) {
+			ps.setFetchSize(5_000);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					String data = rs.getString("event_data");
+					byte[] expected = hasher.leafHash(data == null ? new byte[0]
+							: data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					if (!Arrays.equals(expected, rs.getBytes("leaf_hash"))) {
+						add(problems, new Problem("EVENT_ALTERED", null, null, rs.getLong("leaf_index"),
+								rs.getString("kind") + " event no longer matches its leaf"));
 					}
 				}
 			}

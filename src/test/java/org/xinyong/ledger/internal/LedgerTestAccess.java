@@ -16,11 +16,43 @@ public class LedgerTestAccess {
 	private final TreeHasher hasher;
 	private final Verifier verifier;
 	private final JdbcClient jdbc;
+	private final org.springframework.core.env.Environment environment;
 
-	LedgerTestAccess(TreeHasher hasher, Verifier verifier, JdbcClient jdbc) {
+	LedgerTestAccess(TreeHasher hasher, Verifier verifier, JdbcClient jdbc,
+			org.springframework.core.env.Environment environment) {
 		this.hasher = hasher;
 		this.verifier = verifier;
 		this.jdbc = jdbc;
+		this.environment = environment;
+	}
+
+	/** What {@code java -jar xinyong.jar verify} prints and its exit code. */
+	public record CommandRun(int exitCode, String output) {
+	}
+
+	public CommandRun runVerifyCommand() {
+		var out = new java.io.ByteArrayOutputStream();
+		var original = System.out;
+		System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			VerifyCommand command = new VerifyCommand(verifier, environment);
+			command.run(null);
+			return new CommandRun(command.getExitCode(), out.toString(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+
+	/** Edits the ledger's own tables as an intruder would. */
+	public void tamperLedger(String sql) {
+		jdbc.sql("alter table ledger_leaf disable trigger user").update();
+		try {
+			jdbc.sql(sql).update();
+		}
+		finally {
+			jdbc.sql("alter table ledger_leaf enable trigger user").update();
+		}
 	}
 
 	public boolean signatureValid(String publicKeyPem, String signedText, String signature) {
