@@ -34,7 +34,8 @@ class SecurityConfiguration {
 			"/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/api/v1/identifiers/**", "/api/v1/public/**", "/api/v1/ledger/checkpoint", "/api/v1/ledger/proof/**",
 			"/api/v1/ledger/records/**",
-			"/api/v1/catalog/items", "/api/v1/catalog/items/**" };
+			"/api/v1/catalog/items", "/api/v1/catalog/items/**", "/search", "/subjects/**", "/publicity/**",
+			"/guide/**", "/too-many-requests" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys apiKeys, DeniedRequests denied)

@@ -1,0 +1,103 @@
+package org.xinyong.portal.internal;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.xinyong.platform.web.Problems;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Limits anonymous use of the public pages and public API per client address (a token bucket per address:
+ * {@code requests-per-minute} tokens, refilled continuously). Signed-in users and API-key callers are not limited
+ * here. Beyond the limit a page request gets a friendly page, an API request a problem+json {@code RATE_LIMITED},
+ * both with status 429 and {@code Retry-After}.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+	static final int MAX_TRACKED = 100_000;
+
+	private final int perMinute;
+	private final Problems problems;
+	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	RateLimitFilter(int perMinute, Problems problems) {
+		this.perMinute = perMinute;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!anonymous() || take(request.getRemoteAddr())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long wait = Math.max(1, 60 / Math.max(1, perMinute));
+		response.setHeader("Retry-After", Long.toString(wait));
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			problems.write(request, response, "RATE_LIMITED", HttpStatus.TOO_MANY_REQUESTS);
+		}
+		else {
+			request.getRequestDispatcher("/too-many-requests").forward(request, response);
+		}
+	}
+
+	private static boolean anonymous() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();
+	}
+
+	boolean take(String address) {
+		if (buckets.size() > MAX_TRACKED) {
+			long now = System.nanoTime();
+			buckets.values().removeIf(b -> b.full(now));
+			if (buckets.size() > MAX_TRACKED) {
+				buckets.clear();
+			}
+		}
+		return buckets.computeIfAbsent(address, a -> new Bucket(perMinute)).take(System.nanoTime());
+	}
+
+	/** Tokens refill at {@code capacity} per minute up to {@code capacity}. */
+	static final class Bucket {
+
+		private final double capacity;
+		private double tokens;
+		private long last;
+
+		Bucket(int capacity) {
+			this.capacity = capacity;
+			this.tokens = capacity;
+			this.last = System.nanoTime();
+		}
+
+		synchronized boolean take(long now) {
+			refill(now);
+			if (tokens >= 1) {
+				tokens -= 1;
+				return true;
+			}
+			return false;
+		}
+
+		synchronized boolean full(long now) {
+			refill(now);
+			return tokens >= capacity;
+		}
+
+		private void refill(long now) {
+			tokens = Math.min(capacity, tokens + (now - last) * capacity / 60e9);
+			last = now;
+		}
+	}
+}
