@@ -58,21 +58,20 @@ public final class PublicMasking {
 		};
 	}
 
-	/** Keeps {@code head} and {@code tail} code points; shorter values keep less, never the whole value. */
+	/**
+	 * Keeps up to {@code head} and {@code tail} code points, but always hides at least a third of the value (short
+	 * values keep less, never the whole).
+	 */
 	static String keepEnds(String value, int head, int tail) {
 		int[] cps = value.codePoints().toArray();
 		int n = cps.length;
 		if (n <= 1) {
 			return STARS;
 		}
-		while (head + tail >= n) {
-			if (tail > 0) {
-				tail--;
-			}
-			else {
-				head--;
-			}
-		}
+		int hidden = Math.max(n - head - tail, (n + 2) / 3);
+		int kept = n - hidden;
+		head = Math.min(head, kept);
+		tail = kept - head;
 		StringBuilder out = new StringBuilder();
 		for (int i = 0; i < head; i++) {
 			out.appendCodePoint(cps[i]);
@@ -87,7 +86,7 @@ public final class PublicMasking {
 	/** Keeps the address up to the county level (县/区/旗/县级市), masks the rest. */
 	static String address(String value) {
 		int cut = -1;
-		for (int i = 2; i < value.length() && cut < 0; i++) {
+		for (int i = 1; i < value.length() && cut < 0; i++) {
 			char c = value.charAt(i);
 			boolean autonomousRegion = c == '区' && value.startsWith("自治区", i - 2);
 			if ((c == '县' || c == '区' || c == '旗') && !autonomousRegion) {
@@ -96,7 +95,7 @@ public final class PublicMasking {
 		}
 		if (cut < 0) {
 			int city = value.lastIndexOf('市');
-			cut = city >= 2 ? city : Math.max(0, Math.min(5, value.length() - 3));
+			cut = city >= 1 ? city : Math.max(0, Math.min(2, value.length() - 2));
 		}
 		return value.substring(0, cut + 1) + "****";
 	}

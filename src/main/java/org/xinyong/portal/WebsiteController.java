@@ -110,9 +110,10 @@ class WebsiteController {
 		return "portal/guide";
 	}
 
-	@GetMapping("/too-many-requests")
-	String tooManyRequests(jakarta.servlet.http.HttpServletResponse response) {
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+	/** The friendly page for an anonymous client beyond the rate limit (429). */
+	@org.springframework.web.bind.annotation.ExceptionHandler(RateLimitedException.class)
+	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+	String tooManyRequests() {
 		return "portal/too-many-requests";
 	}
 }

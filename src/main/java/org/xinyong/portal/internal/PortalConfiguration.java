@@ -2,18 +2,23 @@ package org.xinyong.portal.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.xinyong.platform.web.Problems;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The website's rate limit for anonymous clients. */
 @Configuration
 @EnableConfigurationProperties(PortalConfiguration.RateLimitProperties.class)
-class PortalConfiguration {
+class PortalConfiguration implements WebMvcConfigurer {
+
+	private final RateLimitProperties properties;
+
+	PortalConfiguration(RateLimitProperties properties) {
+		this.properties = properties;
+	}
 
 	/**
-	 * @param enabled          whether anonymous use is limited (on by default)
+	 * @param enabled           whether anonymous use is limited (on by default)
 	 * @param requestsPerMinute requests one client address may make per minute (with a burst of the same size)
 	 */
 	@ConfigurationProperties("xinyong.portal.rate-limit")
@@ -25,13 +30,11 @@ class PortalConfiguration {
 		}
 	}
 
-	@Bean
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties, Problems problems) {
-		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-				new RateLimitFilter(properties.requestsPerMinute(), problems));
-		registration.addUrlPatterns("/", "/search", "/subjects/*", "/publicity/*", "/guide/*", "/api/v1/public/*");
-		registration.setEnabled(properties.enabled());
-		registration.setName("publicRateLimit");
-		return registration;
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		if (properties.enabled()) {
+			registry.addInterceptor(new RateLimitInterceptor(properties.requestsPerMinute()))
+				.addPathPatterns("/", "/search", "/subjects/**", "/publicity/**", "/guide/**", "/api/v1/public/**");
+		}
 	}
 }

@@ -1,18 +1,14 @@
 package org.xinyong.portal.internal;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.xinyong.platform.web.Problems;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.xinyong.portal.RateLimitedException;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,36 +16,31 @@ import jakarta.servlet.http.HttpServletResponse;
  * Limits anonymous use of the public pages and public API per client address (a token bucket per address:
  * {@code requests-per-minute} tokens, refilled continuously). Signed-in users and API-key callers are not limited
  * here. Beyond the limit a page request gets a friendly page, an API request a problem+json {@code RATE_LIMITED},
- * both with status 429 and {@code Retry-After}.
+ * both with status 429 and {@code Retry-After}. An interceptor rather than a servlet filter, so that both answers
+ * come from the normal MVC error handling.
  */
-class RateLimitFilter extends OncePerRequestFilter {
+class RateLimitInterceptor implements HandlerInterceptor {
 
 	static final int MAX_TRACKED = 100_000;
 
 	private final int perMinute;
-	private final Problems problems;
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	RateLimitFilter(int perMinute, Problems problems) {
+	RateLimitInterceptor(int perMinute) {
 		this.perMinute = perMinute;
-		this.problems = problems;
 	}
 
+	/**
+	 * Lets the request through, or throws {@link RateLimitedException}: the API's problem handler turns it into
+	 * problem+json, the website's into the friendly page.
+	 */
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (!anonymous() || take(request.getRemoteAddr())) {
-			chain.doFilter(request, response);
-			return;
+			return true;
 		}
-		long wait = Math.max(1, 60 / Math.max(1, perMinute));
-		response.setHeader("Retry-After", Long.toString(wait));
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			problems.write(request, response, "RATE_LIMITED", HttpStatus.TOO_MANY_REQUESTS);
-		}
-		else {
-			request.getRequestDispatcher("/too-many-requests").forward(request, response);
-		}
+		response.setHeader("Retry-After", Long.toString(Math.max(1, 60 / Math.max(1, perMinute))));
+		throw new RateLimitedException();
 	}
 
 	private static boolean anonymous() {
