@@ -16,6 +16,10 @@ public class XinyongApplication {
 			benchmark(args);
 			return;
 		}
+		if (args.length >= 1 && args[0].equals("loadgen")) {
+			org.xinyong.platform.LoadGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		if (args.length >= 1 && args[0].equals("verify")) {
 			verify(args);
 			return;
@@ -38,22 +42,30 @@ public class XinyongApplication {
 	}
 
 	/**
-	 * {@code benchmark ingest N}: runs the ingestion benchmark on a fresh embedded PostgreSQL (or the server set with
-	 * {@code --spring.datasource.url=…}), prints the figures and exits.
+	 * {@code benchmark ingest N} or {@code benchmark website SUBJECTS RECORDS}: runs the benchmark on a fresh embedded
+	 * PostgreSQL (or the server set with {@code --spring.datasource.url=…}), prints the figures and exits.
 	 */
 	static void benchmark(String[] args) throws Exception {
-		if (!args[1].equals("ingest")) {
-			System.err.println("Unknown benchmark: " + args[1] + " (known: ingest)");
+		if (!args[1].equals("ingest") && !args[1].equals("website")) {
+			System.err.println("Unknown benchmark: " + args[1] + " (known: ingest, website)");
 			System.exit(2);
 		}
 		int rows = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 100_000;
 		java.nio.file.Path data = java.nio.file.Files.createTempDirectory("xinyong-bench-db");
-		java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(
-				"--xinyong.benchmark.ingest.rows=" + rows, "--xinyong.embedded.data-dir=" + data.resolve("postgres"),
+		String what = "--xinyong.benchmark.ingest.rows=" + rows;
+		int extra = 3;
+		if (args[1].equals("website")) {
+			int subjects = args.length > 2 ? rows : 1_000_000;
+			int records = args.length > 3 ? Integer.parseInt(args[3].replace("_", "")) : subjects * 5;
+			what = "--xinyong.benchmark.website.subjects=" + subjects + " --xinyong.benchmark.website.records=" + records;
+			extra = 4;
+		}
+		java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(what.split(" ")));
+		properties.addAll(java.util.List.of("--xinyong.embedded.data-dir=" + data.resolve("postgres"),
 				"--xinyong.ingest.upload-dir=" + data.resolve("uploads"), "--xinyong.demo.enabled=true",
 				"--xinyong.demo.api-key=benchmark-key-0123456789", "--server.port=0", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN"));
-		properties.addAll(java.util.Arrays.asList(args).subList(Math.min(3, args.length), args.length));
+				"--logging.level.root=WARN", "--xinyong.demo.records=false", "--xinyong.portal.rate-limit.enabled=false"));
+		properties.addAll(java.util.Arrays.asList(args).subList(Math.min(extra, args.length), args.length));
 		var context = SpringApplication.run(XinyongApplication.class, properties.toArray(String[]::new));
 		System.exit(SpringApplication.exit(context));
 	}
