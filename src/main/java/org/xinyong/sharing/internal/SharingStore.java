@@ -83,7 +83,7 @@ class SharingStore {
 
 	/** The organisation's grants in force on the day. */
 	List<Grant> grantsInForce(long organisationId, LocalDate day) {
-		return jdbc.sql(GRANTS + """
+		return jdbc.sql(GRANTS + "\n" + """
 				 where g.organisation_id = ? and w.grant_id is null and g.valid_from <= ?
 				   and (g.valid_until is null or g.valid_until >= ?) order by g.id""")
 			.params(organisationId, Date.valueOf(day), Date.valueOf(day))
@@ -138,7 +138,7 @@ class SharingStore {
 
 	/** The subject's authorisations for the organisation in force on the day. */
 	List<Authorisation> authorisationsInForce(long subjectId, long organisationId, LocalDate day) {
-		return jdbc.sql(AUTHORISATIONS + """
+		return jdbc.sql(AUTHORISATIONS + "\n" + """
 				 where a.subject_id = ? and a.organisation_id = ? and w.authorisation_id is null
 				   and a.valid_from <= ? and a.valid_until >= ? order by a.id""")
 			.params(subjectId, organisationId, Date.valueOf(day), Date.valueOf(day))
