@@ -57,19 +57,15 @@ create function sharing_append_only() returns trigger language plpgsql as $$
 begin
     raise exception '% is append-only (% refused)', tg_table_name, tg_op using errcode = 'insufficient_privilege';
 end $$;
-create trigger sharing_grant_no_update before update or delete on sharing_grant
-    for each row execute function sharing_append_only();
-create trigger sharing_grant_no_truncate before truncate on sharing_grant
-    for each statement execute function sharing_append_only();
-create trigger sharing_grant_withdrawal_no_update before update or delete on sharing_grant_withdrawal
-    for each row execute function sharing_append_only();
-create trigger sharing_grant_withdrawal_no_truncate before truncate on sharing_grant_withdrawal
-    for each statement execute function sharing_append_only();
-create trigger sharing_authorisation_no_update before update or delete on sharing_authorisation
-    for each row execute function sharing_append_only();
-create trigger sharing_authorisation_no_truncate before truncate on sharing_authorisation
-    for each statement execute function sharing_append_only();
-create trigger sharing_authorisation_withdrawal_no_update before update or delete on sharing_authorisation_withdrawal
-    for each row execute function sharing_append_only();
-create trigger sharing_authorisation_withdrawal_no_truncate before truncate on sharing_authorisation_withdrawal
-    for each statement execute function sharing_append_only();
+do $$
+declare
+    t text;
+begin
+    foreach t in array array['sharing_grant', 'sharing_grant_withdrawal', 'sharing_authorisation',
+                             'sharing_authorisation_withdrawal'] loop
+        execute format('create trigger %I before update or delete on %I for each row '
+                       'execute function sharing_append_only()', t || '_no_update', t);
+        execute format('create trigger %I before truncate on %I for each statement '
+                       'execute function sharing_append_only()', t || '_no_truncate', t);
+    end loop;
+end $$;

@@ -428,6 +428,9 @@ class SharingIT {
 		withdraw("authorisations", id, "本人撤回授权").andExpect(status().isOk())
 			.andExpect(jsonPath("$.withdrawal.reason").value("本人撤回授权"));
 		assertWithheld(person, d, "PUBLIC_EMPLOYMENT");
+		assertThatThrownBy(() -> jdbc.sql("delete from sharing_authorisation_withdrawal where authorisation_id = ?")
+			.param(id)
+			.update()).hasStackTraceContaining("append-only");
 
 		// A grant on a statutory basis needs no authorisation.
 		grant(other, "CREDIT_EVALUATION", List.of("PUBLIC_EMPLOYMENT"), "《公务员法》第二十六条", true);
@@ -615,6 +618,11 @@ class SharingIT {
 			.query()
 			.singleRow();
 		assertThat(row.get("purposes")).isEqualTo("{BIDDING,PROCUREMENT}");
+		mvc.perform(get("/api/v1/sharing/grants").param("organisation", d.code()).with(admin()))
+			.andExpect(jsonPath("$[0].purposes", org.hamcrest.Matchers.containsInAnyOrder("PROCUREMENT", "BIDDING")))
+			.andExpect(jsonPath("$[0].allPurposes").value(false))
+			.andExpect(jsonPath("$[0].organisationName").value(d.organisation().name()))
+			.andExpect(jsonPath("$[0].grantedBy").value("admin"));
 		mvc.perform(post("/console/sharing/grants").with(admin())
 			.with(csrf())
 			.param("organisationCode", d.code())
