@@ -428,6 +428,17 @@ class SharingIT {
 		withdraw("authorisations", id, "本人撤回授权").andExpect(status().isOk())
 			.andExpect(jsonPath("$.withdrawal.reason").value("本人撤回授权"));
 		assertWithheld(person, d, "PUBLIC_EMPLOYMENT");
+		mvc.perform(get("/api/v1/sharing/authorisations").param("subject", person).with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(3)))
+			.andExpect(jsonPath("$[0].id").value((int) id))
+			.andExpect(jsonPath("$[0].purpose").value("PUBLIC_EMPLOYMENT"))
+			.andExpect(jsonPath("$[0].itemCodes", contains("CREDIT_EVALUATION")))
+			.andExpect(jsonPath("$[0].organisationCode").value(d.code()))
+			.andExpect(jsonPath("$[0].withdrawal.reason").value("本人撤回授权"))
+			.andExpect(jsonPath("$[1].withdrawal").doesNotExist());
+		mvc.perform(get("/api/v1/sharing/authorisations").param("subject", "12345").with(admin()))
+			.andExpect(status().isBadRequest());
 		assertThatThrownBy(() -> jdbc.sql("delete from sharing_authorisation_withdrawal where authorisation_id = ?")
 			.param(id)
 			.update()).hasStackTraceContaining("append-only");

@@ -72,6 +72,11 @@ public class SharingAdmin {
 		return store.authorisations(subjectId);
 	}
 
+	/** The authorisations of the subject with this identifier (400 when invalid, 404 when unknown). */
+	public List<Authorisation> authorisationsOf(String subjectCode) {
+		return store.authorisations(subjects.require(subjectCode).id());
+	}
+
 	@Transactional
 	public Grant grant(NewGrant g, String actor) {
 		Organisation organisation = organisation(g.organisationCode());

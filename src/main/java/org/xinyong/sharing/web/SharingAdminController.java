@@ -27,7 +27,6 @@ import org.xinyong.sharing.internal.SharingAdmin;
 import org.xinyong.sharing.internal.SharingAdmin.NewAuthorisation;
 import org.xinyong.sharing.internal.SharingAdmin.NewGrant;
 import org.xinyong.sharing.internal.Withdrawal;
-import org.xinyong.subject.CreditSubjects;
 
 /** Platform administrators grant items to organisations and record natural persons' authorisations. */
 @RestController
@@ -37,12 +36,9 @@ class SharingAdminController {
 
 	private final SharingAdmin admin;
 	private final Organisations organisations;
-	private final CreditSubjects subjects;
-
-	SharingAdminController(SharingAdmin admin, Organisations organisations, CreditSubjects subjects) {
+	SharingAdminController(SharingAdmin admin, Organisations organisations) {
 		this.admin = admin;
 		this.organisations = organisations;
-		this.subjects = subjects;
 	}
 
 	record GrantRequest(String organisationCode, String itemCode, Boolean allPurposes, List<String> purposes,
@@ -96,13 +92,8 @@ class SharingAdminController {
 	@Operation(summary = "自然人授权列表 / Natural persons' authorisations",
 			description = "Newest first; of one subject when subject (its identifier) is given.")
 	List<AuthorisationView> authorisations(@RequestParam(required = false) String subject) {
-		Long id = null;
-		if (subject != null && !subject.isBlank()) {
-			id = subjects.byCode(subject.strip().toUpperCase(java.util.Locale.ROOT))
-				.orElseThrow(() -> DomainException.notFound("SUBJECT_UNKNOWN", subject.strip()))
-				.id();
-		}
-		return admin.authorisations(id).stream().map(this::view).toList();
+		var list = subject == null || subject.isBlank() ? admin.authorisations(null) : admin.authorisationsOf(subject);
+		return list.stream().map(this::view).toList();
 	}
 
 	@PostMapping("/api/v1/sharing/authorisations")
