@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xinyong.access.Organisations;
+import org.xinyong.catalog.Catalogs;
 import org.xinyong.platform.DemoMode;
 import org.xinyong.sharing.internal.SharingAdmin.NewGrant;
 
@@ -36,15 +37,17 @@ class DemoSharingData implements ApplicationRunner {
 	private final Organisations organisations;
 	private final SharingStore store;
 	private final SharingAdmin admin;
+	private final Catalogs catalogs;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 
 	DemoSharingData(DemoMode demo, Organisations organisations, SharingStore store, SharingAdmin admin,
-			TransactionTemplate tx, Clock clock) {
+			Catalogs catalogs, TransactionTemplate tx, Clock clock) {
 		this.demo = demo;
 		this.organisations = organisations;
 		this.store = store;
 		this.admin = admin;
+		this.catalogs = catalogs;
 		this.tx = tx;
 		this.clock = clock;
 	}
@@ -64,6 +67,10 @@ class DemoSharingData implements ApplicationRunner {
 				continue;
 			}
 			for (String item : ITEMS) {
+				if (catalogs.publishedItem(item).isEmpty()) {
+					log.warn("Demo sharing grant skipped: item {} is not in the catalogs in force", item);
+					continue;
+				}
 				admin.grant(new NewGrant(organisation, item, true, List.of(), BASIS, false, from, null, "演示数据"),
 						"demo");
 			}
