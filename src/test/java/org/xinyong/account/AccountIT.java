@@ -359,5 +359,26 @@ class AccountIT {
 		// and a state is good for one callback only
 		mvc.perform(get(back).session(starter)).andExpect(redirectedUrl("/account"));
 		mvc.perform(get(back).session(starter)).andExpect(status().isBadRequest());
+		// a signed-in subject skips the login page
+		mvc.perform(get("/account/login").session(starter)).andExpect(redirectedUrl("/account"));
+	}
+
+	@Test
+	void aSignInCancelledAtTheUnifiedLoginIsExplained() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String authorize = mvc.perform(get("/account/login/oidc").session(session)).andReturn().getResponse()
+			.getRedirectedUrl();
+		String state = org.springframework.web.util.UriComponentsBuilder.fromUriString(authorize)
+			.build()
+			.getQueryParams()
+			.getFirst("state");
+		mvc.perform(get("/account/login/oidc/callback").session(session)
+			.param("error", "access_denied")
+			.param("state", java.net.URLDecoder.decode(state, java.nio.charset.StandardCharsets.UTF_8)))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().string(containsString("统一身份认证平台未完成授权（access_denied）")));
+		mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/account/login"));
+		assertThat(auditRows("SUBJECT_LOGIN")).singleElement()
+			.satisfies(r -> assertThat((String) r.get("detail")).contains("ACCOUNT_OIDC_DENIED"));
 	}
 }

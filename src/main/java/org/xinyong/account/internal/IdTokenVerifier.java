@@ -30,11 +30,14 @@ class IdTokenVerifier {
 
 	static final String TOKEN_INVALID = "ACCOUNT_ID_TOKEN_INVALID";
 	private static final Duration SKEW = Duration.ofSeconds(60);
+	/** Tokens naming unknown keys make the keys be read again at most this often. */
+	private static final Duration RELOAD_PAUSE = Duration.ofSeconds(30);
 
 	private final JsonMapper json;
 	private final Clock clock;
 	private final Supplier<JsonNode> jwks;
 	private volatile Map<String, PublicKey> keys;
+	private volatile Instant loadedAt = Instant.EPOCH;
 
 	IdTokenVerifier(JsonMapper json, Clock clock, Supplier<JsonNode> jwks) {
 		this.json = json;
@@ -98,9 +101,10 @@ class IdTokenVerifier {
 
 	private Optional<PublicKey> key(String kid) {
 		Map<String, PublicKey> known = keys;
-		if (known == null || !has(known, kid)) {
+		if (known == null || !has(known, kid) && clock.instant().isAfter(loadedAt.plus(RELOAD_PAUSE))) {
 			known = load();
 			keys = known;
+			loadedAt = clock.instant();
 		}
 		return Optional.ofNullable(kid.isEmpty() && known.size() == 1 ? known.values().iterator().next() : known.get(kid));
 	}

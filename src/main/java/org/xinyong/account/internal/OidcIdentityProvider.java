@@ -80,7 +80,7 @@ class OidcIdentityProvider implements SubjectIdentityProvider {
 	public VerifiedIdentity verify(Map<String, String> parameters, SignInContext context) {
 		requireEnabled();
 		if (parameters.containsKey("error")) {
-			throw failed("authorization: " + truncate(parameters.get("error")));
+			throw new DomainException("ACCOUNT_OIDC_DENIED", HttpStatus.UNAUTHORIZED, truncate(parameters.get("error")));
 		}
 		String code = parameters.get("code");
 		if (code == null || code.isBlank()) {

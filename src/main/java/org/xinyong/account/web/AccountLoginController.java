@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.xinyong.account.SubjectPrincipal;
 import org.xinyong.account.VerificationMethod;
 import org.xinyong.account.internal.SubjectSignIn;
 import org.xinyong.platform.DomainException;
@@ -32,6 +33,9 @@ class AccountLoginController {
 
 	@GetMapping("/account/login")
 	String login(Model model) {
+		if (SubjectPrincipal.current().isPresent()) {
+			return "redirect:/account";
+		}
 		return page(model, null, "");
 	}
 
