@@ -78,6 +78,7 @@ class AccountBrowserIT {
 		web.findElement(By.id("login-submit")).click();
 		wait(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
 		assertThat(web.findElement(By.id("login-error")).getText()).contains("验证码错误");
+		browser.screenshot("account-login-zh");
 
 		web.findElement(By.id("verificationCode")).sendKeys(AccountIT.DEMO_CODE);
 		web.findElement(By.id("login-submit")).click();
