@@ -10,9 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
@@ -148,17 +146,7 @@ final class FakeOidcProvider implements AutoCloseable {
 	}
 
 	private String sign(Map<String, Object> payload) {
-		String signingInput = b64(JSON.writeValueAsBytes(Map.of("alg", "RS256", "kid", "k1", "typ", "JWT"))) + "."
-				+ b64(JSON.writeValueAsBytes(payload));
-		try {
-			Signature rsa = Signature.getInstance("SHA256withRSA");
-			rsa.initSign(signingKey.getPrivate());
-			rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-			return signingInput + "." + b64(rsa.sign());
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		return TestJwts.sign(Map.of("alg", "RS256", "kid", "k1", "typ", "JWT"), payload, signingKey);
 	}
 
 	private static void send(HttpExchange x, int status, Object body) throws IOException {
@@ -198,18 +186,11 @@ final class FakeOidcProvider implements AutoCloseable {
 	}
 
 	private static String b64(byte[] bytes) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return TestJwts.base64Url(bytes);
 	}
 
 	private static KeyPair rsa() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		return TestJwts.rsa();
 	}
 
 	/** Follows the authorize redirect as a browser would and returns where the provider sends it back. */

@@ -3,23 +3,19 @@ package org.xinyong.account.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.xinyong.account.TestJwts;
 import org.xinyong.platform.DomainException;
 
 import tools.jackson.databind.JsonNode;
@@ -108,17 +104,7 @@ class IdTokenVerifierTest {
 	}
 
 	static String token(String alg, String kid, Map<String, Object> claims, KeyPair key) {
-		String input = b64(JSON.writeValueAsBytes(Map.of("alg", alg, "kid", kid))) + "."
-				+ b64(JSON.writeValueAsBytes(claims));
-		try {
-			Signature rsa = Signature.getInstance("SHA256withRSA");
-			rsa.initSign(key.getPrivate());
-			rsa.update(input.getBytes(StandardCharsets.US_ASCII));
-			return input + "." + b64(rsa.sign());
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		return TestJwts.sign(Map.of("alg", alg, "kid", kid), claims, key);
 	}
 
 	static JsonNode jwks() {
@@ -129,18 +115,11 @@ class IdTokenVerifierTest {
 	}
 
 	static String b64(byte[] bytes) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return TestJwts.base64Url(bytes);
 	}
 
 	static KeyPair rsa() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		return TestJwts.rsa();
 	}
 
 	static final class MutableClock extends Clock {
