@@ -69,7 +69,8 @@ class AccountBrowserIT {
 
 		WebDriver web = browser.driver();
 		web.manage().deleteAllCookies();
-		web.get("http://localhost:" + port + "/account");
+		web.get("http://localhost:" + port + "/");
+		web.findElement(By.id("nav-account")).click();
 		wait(ExpectedConditions.urlContains("/account/login"));
 		assertThat(web.findElement(By.tagName("h1")).getText()).isEqualTo("信用主体登录");
 

@@ -154,7 +154,8 @@ class AccountIT {
 			.andExpect(content().string(containsString("统一身份认证登录")))
 			.andExpect(content().string(containsString("验证码为 " + DEMO_CODE)));
 		mvc.perform(get("/account/login").param("lang", "en"))
-			.andExpect(content().string(containsString("Sign in as a credit subject")));
+			.andExpect(content().string(containsString("Sign in as a credit subject")))
+			.andExpect(content().string(containsString("the verification code is " + DEMO_CODE + " (")));
 		// a form post without the CSRF token is refused
 		mvc.perform(post("/account/login").param("identifier", COMPANY_A).param("verificationCode", DEMO_CODE))
 			.andExpect(status().isForbidden());
