@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code java -jar xinyong.jar loadgen URLS CONCURRENCY SECONDS}: an HTTP load generator run as a separate process
  * by the website benchmark. URLS holds lines {@code category<TAB>url}; each category in turn is requested by
- * CONCURRENCY threads for SECONDS (after a short warm-up) with URLs picked at random, and one line per category is
+ * CONCURRENCY threads for SECONDS (after a warm-up on all URLs, then on the category's) with URLs picked at random, and one line per category is
  * printed: {@code category requests errors requests/s p50 p95 p99 max} (milliseconds).
  */
 public final class LoadGenerator {
@@ -38,8 +38,10 @@ public final class LoadGenerator {
 				categories.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts[1]);
 			}
 		}
+		// the server's JIT warms up on a mix of every URL first
+		run(categories.values().stream().flatMap(List::stream).toList(), concurrency, 2 * seconds);
 		for (Map.Entry<String, List<String>> e : categories.entrySet()) {
-			run(e.getValue(), concurrency, Math.max(1, seconds / 4));
+			run(e.getValue(), concurrency, Math.max(2, seconds / 3));
 			Result r = run(e.getValue(), concurrency, seconds);
 			System.out.printf("%s\t%d\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f%n", e.getKey(), r.requests, r.errors,
 					r.requests / (double) seconds, r.percentile(50), r.percentile(95), r.percentile(99),

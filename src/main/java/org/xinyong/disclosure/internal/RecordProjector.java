@@ -44,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RecordProjector {
 
 	static final long LOCK = 7261005L;
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordProjector.class);
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 	private static final String[] AUTHORITY_FIELDS = { "authority", "court", "awardingUnit", "registrationAuthority",
@@ -86,7 +87,7 @@ class RecordProjector {
 			.param(recordIds.stream().map(UUID::toString).toArray(String[]::new))
 			.query((rs, n) -> current(rs))
 			.list();
-		write(rows, new Lookups());
+		write(rows, new Lookups(), true);
 	}
 
 	/**
@@ -105,9 +106,10 @@ class RecordProjector {
 				.query((rs, n) -> current(rs))
 				.list();
 			if (batch.isEmpty()) {
+				refreshAllSubjects();
 				return done;
 			}
-			tx.executeWithoutResult(status -> write(batch, lookups));
+			tx.executeWithoutResult(status -> write(batch, lookups, false));
 			done += batch.size();
 			last = batch.get(batch.size() - 1).recordId().toString();
 			progress.accept(done);
@@ -115,6 +117,25 @@ class RecordProjector {
 	}
 
 	static final int BATCH = 5_000;
+
+	/** Brings every subject's search entry up to date, in chunks of subject ids (after a rebuild). */
+	private void refreshAllSubjects() {
+		long last = 0;
+		while (true) {
+			List<Long> ids = jdbc.sql("select id from credit_subject where id > ? order by id limit 20000")
+				.param(last)
+				.query(Long.class)
+				.list();
+			if (ids.isEmpty()) {
+				return;
+			}
+			tx.executeWithoutResult(status -> {
+				jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+				search.refresh(ids);
+			});
+			last = ids.get(ids.size() - 1);
+		}
+	}
 
 	private static final String CURRENT = """
 			select distinct on (rv.record_id) rv.record_id, rv.version_no, rv.kind, rv.catalog_item, rv.provider_id,
@@ -150,10 +171,11 @@ class RecordProjector {
 		}
 	}
 
-	private void write(List<Current> rows, Lookups lookups) {
+	private void write(List<Current> rows, Lookups lookups, boolean refreshSearch) {
 		if (rows.isEmpty()) {
 			return;
 		}
+		long started = System.nanoTime();
 		int n = rows.size();
 		String[] ids = new String[n];
 		Integer[] versions = new Integer[n];
@@ -211,6 +233,7 @@ class RecordProjector {
 			values[i] = json.writeValueAsString(masked);
 			touchedSubjects.add(c.subjectId());
 		}
+		long prepared = System.nanoTime();
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
 		jdbc.sql("""
 				insert into disclosed_record (record_id, version_no, subject_id, subject_type, subject_code, subject_name,
@@ -232,7 +255,14 @@ class RecordProjector {
 			.params(ids, versions, subjects, types, codes, names, items, groups, shown, regimes, from, until, minimum,
 					decided, authorities, typeLabels, sources, updated, values)
 			.update();
-		search.refresh(touchedSubjects);
+		long upserted = System.nanoTime();
+		if (refreshSearch) {
+			search.refresh(touchedSubjects);
+		}
+		if (log.isDebugEnabled()) {
+			log.debug("projected {} records: prepare {} ms, upsert {} ms, search {} ms", n, (prepared - started) / 1_000_000,
+					(upserted - prepared) / 1_000_000, (System.nanoTime() - upserted) / 1_000_000);
+		}
 	}
 
 	private static String text(LocalDate date) {
