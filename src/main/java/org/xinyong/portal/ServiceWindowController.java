@@ -67,15 +67,7 @@ class ServiceWindowController {
 	@GetMapping("/console/service-window")
 	String start(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model,
 			Locale locale) {
-		model.addAttribute("q", q == null ? "" : q);
-		if (q != null && !q.isBlank()) {
-			try {
-				model.addAttribute("result", search.search(q, page));
-			}
-			catch (DomainException e) {
-				model.addAttribute("error", problems.message(e, locale));
-			}
-		}
+		WebsiteController.searchInto(model, search, problems, q, page, locale);
 		return "portal/window";
 	}
 

@@ -52,6 +52,12 @@ class WebsiteController {
 	@GetMapping("/search")
 	String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model,
 			Locale locale) {
+		searchInto(model, search, problems, q, page, locale);
+		return "portal/search";
+	}
+
+	/** Runs the search into the model ({@code q}, {@code result}) or puts the broken rule's message as {@code error}. */
+	static void searchInto(Model model, SubjectSearch search, Problems problems, String q, int page, Locale locale) {
 		model.addAttribute("q", q == null ? "" : q);
 		if (q != null && !q.isBlank()) {
 			try {
@@ -61,7 +67,6 @@ class WebsiteController {
 				model.addAttribute("error", problems.message(e, locale));
 			}
 		}
-		return "portal/search";
 	}
 
 	@GetMapping("/subjects/{code}")

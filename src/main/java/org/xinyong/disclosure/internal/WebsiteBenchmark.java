@@ -128,7 +128,7 @@ class WebsiteBenchmark implements ApplicationRunner {
 				       case when i % 20 = 0 then '640104' || lpad(i::text, 12, '0') else '91640100' || lpad(i::text, 10, '0') end,
 				       case when i % 20 = 0 then 'RESIDENT_ID' else 'USCC' end,
 				       case when i % 20 = 0 then 'NATURAL_PERSON' else 'ORGANISATION' end, false
-				from generate_series(1, :n) i""")
+				from generate_series(cast(1 as bigint), :n) i""")
 			.param("base", ID_BASE)
 			.param("n", subjects)
 			.update();
@@ -136,14 +136,14 @@ class WebsiteBenchmark implements ApplicationRunner {
 				insert into credit_subject_name (subject_id, name, first_seen_in)
 				select :base + i,
 				       case when i % 20 = 0
-				            then substr('王李张刘陈杨马赵黄周', 1 + (i * 7) % 10, 1) || substr(:syl, 1 + (i * 13) % 40, 1)
-				                 || substr(:syl, 1 + (i * 29) % 40, 1)
-				            else (string_to_array(:cities, ','))[1 + (i * 7919) % 10]
-				                 || substr(:syl, 1 + (i * 104729) % 40, 1) || substr(:syl, 1 + (i / 40 * 31) % 40, 1)
-				                 || (string_to_array(:industries, ','))[1 + (i * 613) % 20]
-				                 || (string_to_array(:suffixes, ','))[1 + (i * 389) % 6] end,
+				            then substr('王李张刘陈杨马赵黄周', cast(1 + (i * 7) % 10 as int), 1) || substr(:syl, cast(1 + (i * 13) % 40 as int), 1)
+				                 || substr(:syl, cast(1 + (i * 29) % 40 as int), 1)
+				            else (string_to_array(:cities, ','))[cast(1 + (i * 7919) % 10 as int)]
+				                 || substr(:syl, cast(1 + (i * 104729) % 40 as int), 1) || substr(:syl, cast(1 + (i / 40 * 31) % 40 as int), 1)
+				                 || (string_to_array(:industries, ','))[cast(1 + (i * 613) % 20 as int)]
+				                 || (string_to_array(:suffixes, ','))[cast(1 + (i * 389) % 6 as int)] end,
 				       'benchmark'
-				from generate_series(1, :n) i""")
+				from generate_series(cast(1 as bigint), :n) i""")
 			.param("base", ID_BASE)
 			.param("n", subjects)
 			.param("syl", SYLLABLES)
@@ -171,9 +171,9 @@ class WebsiteBenchmark implements ApplicationRunner {
 				from (select k, 1 + k % :n as s,
 				             case when k % 3 = 0 then 'ADMIN_LICENCE' else 'ADMIN_PENALTY' end as item,
 				             'BENCH-' || k as number,
-				             date '2023-05-01' + (k * 37 % 1300) as decided,
+				             date '2023-05-01' + cast(k * 37 % 1300 as int) as decided,
 				             case when k % 10 < 2 then 'MINOR' when k % 10 < 8 then 'GENERAL' else 'SERIOUS' end as severity
-				      from generate_series(0, :records - 1) k) g
+				      from generate_series(cast(0 as bigint), :records - 1) k) g
 				join credit_subject c on c.id = :base + g.s
 				join credit_subject_name n on n.subject_id = c.id""")
 			.param("provider", provider)
