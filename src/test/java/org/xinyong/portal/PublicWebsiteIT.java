@@ -251,6 +251,30 @@ class PublicWebsiteIT {
 		mvc.perform(get("/guide/nothing")).andExpect(status().isNotFound());
 	}
 
+	@Autowired
+	org.xinyong.disclosure.DisclosureEndings endings;
+
+	@Autowired
+	org.xinyong.ledger.Ledger ledger;
+
+	@Test
+	@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+	void disclosureEndedEarlyHidesTheRecordAndIsALedgerEvent() throws Exception {
+		java.util.UUID id = jdbc.sql("select record_id from disclosed_record where public_values->>'decisionNumber' = 'P-ORDER58'")
+			.query(java.util.UUID.class)
+			.single();
+		long size = ledger.size();
+		long leaf = endings.endEarly(id, java.time.LocalDate.of(2026, 11, 26), "REPAIR:TEST-1");
+		assertThat(leaf).isGreaterThanOrEqualTo(size);
+		assertThat(decisionNumbers(getJson("/api/v1/public/subjects/" + ORG_A))).doesNotContain("P-ORDER58")
+			.contains("P-GENERAL-2026");
+		assertThat(endings.endedOn(id)).contains(java.time.LocalDate.of(2026, 11, 26));
+		assertThat(endings.window(id).orElseThrow().regime()).isEqualTo("NDRC-ORDER-58");
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> endings.endEarly(java.util.UUID.randomUUID(), java.time.LocalDate.of(2026, 11, 26), "x"))
+			.hasMessageContaining("DISCLOSURE_RECORD_UNKNOWN");
+	}
+
 	@Test
 	@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 	void renamedSubjectIsFoundByItsNewNameAndShowsTheFormerOne() throws Exception {
