@@ -30,7 +30,11 @@ public class TestDatabaseAutoConfiguration {
 		ds.setJdbcUrl(database.jdbcUrl());
 		ds.setUsername(database.username());
 		ds.setPassword(database.password());
-		ds.setMaximumPoolSize(10);
+		// many Spring contexts stay cached during a run, each with its pool: keep them small and let idle
+		// connections go, so that a server's default max_connections (100) suffices
+		ds.setMaximumPoolSize(5);
+		ds.setMinimumIdle(1);
+		ds.setIdleTimeout(10_000);
 		return ds;
 	}
 
