@@ -132,15 +132,6 @@ public class PublicCreditInfo {
 			.list();
 	}
 
-	/** One disclosed record, when it is shown today. */
-	public Optional<PublicRecord> record(UUID recordId) {
-		return jdbc.sql("select " + COLUMNS + " from disclosed_record where record_id = :id and " + SHOWN_ON)
-			.param("id", recordId)
-			.param("day", today())
-			.query(this::mapRecord)
-			.optional();
-	}
-
 	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, BrowseFilter filter) {
 		spec = spec.param("item", filter.catalogItem()).param("day", today());
 		if (filter.from() != null) {

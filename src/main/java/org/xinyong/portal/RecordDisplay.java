@@ -33,12 +33,13 @@ public class RecordDisplay {
 	public record Field(String key, String label, String value) {
 	}
 
+	/** The item as published now (cached; the cache is dropped whenever a catalog version is published). */
 	public Optional<CatalogItem> item(String code) {
-		// catalogs change rarely and only by publication; a restart or the next publication refreshes them
 		return items.computeIfAbsent(code, c -> catalogs.publishedItem(c).map(PublishedItem::item));
 	}
 
-	public void forget() {
+	@org.springframework.context.event.EventListener
+	void on(org.xinyong.catalog.CatalogVersionPublished published) {
 		items.clear();
 	}
 

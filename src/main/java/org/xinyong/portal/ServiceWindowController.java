@@ -77,7 +77,7 @@ class ServiceWindowController {
 		var view = info.subject(code).orElseThrow(() -> DomainException.notFound("PUBLIC_SUBJECT_NOT_FOUND", code));
 		audit.record(AuditEntry.of("SERVICE_WINDOW_READ", AuditEntry.Outcome.SUCCESS,
 				Map.of("scope", "PUBLIC", "records", view.recordCount()))
-			.aboutSubject(view.subject().code(), "服务窗口代为查询公开信息"));
+			.aboutSubject(view.subject().code(), "SERVICE_WINDOW_PUBLIC"));
 		model.addAttribute("view", view);
 		model.addAttribute("display", display);
 		return "portal/window-subject";
@@ -103,7 +103,7 @@ class ServiceWindowController {
 		audit.record(AuditEntry.of("SERVICE_WINDOW_FULL_READ", AuditEntry.Outcome.SUCCESS,
 				Map.of("scope", "FULL", "records", all.size(), "visitorDocument",
 						PublicMasking.mask(Masking.ID_NUMBER, visitorDocument.strip())))
-			.aboutSubject(subject.code(), "服务窗口本人查询（已核验身份）"));
+			.aboutSubject(subject.code(), "SERVICE_WINDOW_SELF"));
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (CreditRecord r : all) {
 			rows.add(Map.of("item", display.itemName(r.catalogItem(), locale), "record", r, "current", r.current()));

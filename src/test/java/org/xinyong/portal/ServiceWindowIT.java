@@ -83,7 +83,7 @@ class ServiceWindowIT {
 		AuditEvent fullRead = reads.stream().filter(e -> e.action().equals("SERVICE_WINDOW_FULL_READ")).findFirst()
 			.orElseThrow();
 		assertThat(fullRead.actor()).isEqualTo("reviewer");
-		assertThat(fullRead.purpose()).contains("本人查询");
+		assertThat(fullRead.purpose()).isEqualTo("SERVICE_WINDOW_SELF");
 		assertThat(fullRead.toString()).doesNotContain("11010519491231002X");
 
 		mvc.perform(get("/console/service-window").with(staff("provider"))).andExpect(status().isForbidden());
