@@ -1,0 +1,230 @@
+package org.xinyong.lists;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+import org.xinyong.ledger.Ledger;
+import org.xinyong.platform.DomainException;
+import org.xinyong.subject.CreditSubject;
+import org.xinyong.subject.CreditSubjects;
+import org.xinyong.subject.SubjectType;
+
+/**
+ * The serious-dishonesty list. Inclusion and removal are human decisions made by documents; the system checks the
+ * documents are complete and records each change as a ledger event ({@code LIST_INCLUDED}, {@code LIST_REMOVED}).
+ */
+@Service
+public class SeriousDishonestyList {
+
+	private static final String COLUMNS = """
+			e.*, r.kind as r_kind, r.document_number as r_document, r.reason as r_reason, r.removed_on as r_on,
+			r.recorded_by as r_by, r.recorded_at as r_at""";
+
+	private final JdbcClient jdbc;
+	private final CreditSubjects subjects;
+	private final Ledger ledger;
+	private final Clock clock;
+
+	SeriousDishonestyList(JdbcClient jdbc, CreditSubjects subjects, Ledger ledger, Clock clock) {
+		this.jdbc = jdbc;
+		this.subjects = subjects;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	/** Includes a subject by a complete decision document; refuses (422 {@code LIST_DOCUMENT_INCOMPLETE}) otherwise. */
+	@Transactional
+	public ListEntry include(DecisionDocument d, String recordedBy) {
+		List<String> missing = new ArrayList<>();
+		require(missing, "subjectCode", d.subjectCode());
+		require(missing, "reason", d.reason());
+		require(missing, "basis", d.basis());
+		require(missing, "measures", d.measures());
+		require(missing, "removalConditions", d.removalConditions());
+		require(missing, "remedies", d.remedies());
+		require(missing, "documentNumber", d.documentNumber());
+		require(missing, "decidingOrganisation", d.decidingOrganisation());
+		if (d.category() == null) {
+			missing.add("category");
+		}
+		if (d.effectiveDate() == null) {
+			missing.add("effectiveDate");
+		}
+		if (d.plannedEnd() == null) {
+			missing.add("plannedEnd");
+		}
+		CreditSubject subject = null;
+		if (d.subjectCode() != null && !d.subjectCode().isBlank()) {
+			subject = subjects.byCode(d.subjectCode().trim())
+				.orElseThrow(() -> DomainException.notFound("LIST_SUBJECT_UNKNOWN", d.subjectCode()));
+			if (subject.type() == SubjectType.ORGANISATION) {
+				require(missing, "legalRepresentative", d.legalRepresentative());
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw DomainException.unprocessable("LIST_DOCUMENT_INCOMPLETE", String.join(", ", missing));
+		}
+		if (d.plannedEnd().isBefore(d.effectiveDate())) {
+			throw DomainException.unprocessable("LIST_END_BEFORE_START", d.effectiveDate(), d.plannedEnd());
+		}
+		boolean duplicate = jdbc.sql("select count(*) from list_entry where list_kind = 'SERIOUS_DISHONESTY' "
+				+ "and document_number = ?").param(d.documentNumber().trim()).query(Long.class).single() > 0;
+		if (duplicate) {
+			throw DomainException.conflict("LIST_DOCUMENT_DUPLICATE", d.documentNumber());
+		}
+		Instant now = clock.instant();
+		long id = jdbc.sql("""
+				insert into list_entry (list_kind, subject_id, subject_code, subject_name, legal_representative, category,
+				    reason, basis, measures, removal_conditions, remedies, document_number, deciding_org, effective_date,
+				    planned_end, recorded_by, recorded_at)
+				values ('SERIOUS_DISHONESTY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(subject.id(), subject.code(), subject.name(), blankToNull(d.legalRepresentative()),
+					d.category().name(), d.reason().trim(), d.basis().trim(), d.measures().trim(),
+					d.removalConditions().trim(), d.remedies().trim(), d.documentNumber().trim(),
+					d.decidingOrganisation().trim(), d.effectiveDate(), d.plannedEnd(), recordedBy,
+					java.sql.Timestamp.from(now))
+			.query(Long.class)
+			.single();
+		ledger.appendEvent("LIST_INCLUDED", "list-entry:" + id,
+				"{\"list\":\"SERIOUS_DISHONESTY\",\"subject\":\"" + subject.code() + "\",\"document\":\""
+						+ json(d.documentNumber().trim()) + "\",\"effective\":\"" + d.effectiveDate() + "\",\"end\":\""
+						+ d.plannedEnd() + "\"}");
+		return byId(id).orElseThrow();
+	}
+
+	/** Removes an entry by expiry, repair or revocation, each by a document. */
+	@Transactional
+	public ListEntry remove(long entryId, RemovalKind kind, String documentNumber, String reason, String recordedBy) {
+		ListEntry entry = byId(entryId).orElseThrow(() -> DomainException.notFound("LIST_ENTRY_UNKNOWN", entryId));
+		List<String> missing = new ArrayList<>();
+		if (kind == null) {
+			missing.add("kind");
+		}
+		require(missing, "documentNumber", documentNumber);
+		require(missing, "reason", reason);
+		if (!missing.isEmpty()) {
+			throw DomainException.unprocessable("LIST_DOCUMENT_INCOMPLETE", String.join(", ", missing));
+		}
+		if (entry.removal() != null) {
+			throw DomainException.conflict("LIST_ENTRY_REMOVED", entryId);
+		}
+		LocalDate today = LocalDate.now(clock);
+		jdbc.sql("""
+				insert into list_removal (entry_id, kind, document_number, reason, removed_on, recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(entryId, kind.name(), documentNumber.trim(), reason.trim(), today, recordedBy,
+					java.sql.Timestamp.from(clock.instant()))
+			.update();
+		ledger.appendEvent("LIST_REMOVED", "list-entry:" + entryId, "{\"list\":\"SERIOUS_DISHONESTY\",\"kind\":\""
+				+ kind + "\",\"document\":\"" + json(documentNumber.trim()) + "\",\"on\":\"" + today + "\"}");
+		return byId(entryId).orElseThrow();
+	}
+
+	public Optional<ListEntry> byId(long id) {
+		return jdbc.sql("select " + COLUMNS + " from list_entry e left join list_removal r on r.entry_id = e.id "
+				+ "where e.id = ?").param(id).query(SeriousDishonestyList::entry).optional();
+	}
+
+	/** Entries of a subject, newest first, including removed ones. */
+	public List<ListEntry> ofSubject(long subjectId) {
+		return jdbc.sql("select " + COLUMNS + " from list_entry e left join list_removal r on r.entry_id = e.id "
+				+ "where e.subject_id = ? order by e.id desc").param(subjectId).query(SeriousDishonestyList::entry).list();
+	}
+
+	/** Entries on the list today, newest first, optionally of one category. */
+	public List<ListEntry> current(DishonestyCategory category, int limit) {
+		LocalDate today = LocalDate.now(clock);
+		return jdbc.sql("select " + COLUMNS + " from list_entry e left join list_removal r on r.entry_id = e.id "
+				+ "where r.entry_id is null and e.effective_date <= ? and e.planned_end >= ? "
+				+ "and (cast(? as text) is null or e.category = ?) order by e.id desc limit ?")
+			.params(today, today, category == null ? null : category.name(), category == null ? null : category.name(),
+					limit)
+			.query(SeriousDishonestyList::entry)
+			.list();
+	}
+
+	/** The decision document of an entry as a printable HTML page. */
+	public String decisionHtml(long entryId) {
+		ListEntry e = byId(entryId).orElseThrow(() -> DomainException.notFound("LIST_ENTRY_UNKNOWN", entryId));
+		StringBuilder b = new StringBuilder(2048);
+		b.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>列入严重失信主体名单决定书 ")
+			.append(h(e.documentNumber()))
+			.append("</title><style>body{font-family:serif;max-width:42em;margin:2em auto}th{text-align:left;"
+					+ "vertical-align:top;padding-right:1em;white-space:nowrap}</style></head><body>")
+			.append("<h1>").append(h(e.decidingOrganisation())).append("</h1>")
+			.append("<h2>列入严重失信主体名单决定书</h2><p>").append(h(e.documentNumber())).append("</p><table>");
+		row(b, "当事人", e.subjectName());
+		row(b, "统一社会信用代码/身份证件号码", e.subjectCode());
+		if (e.legalRepresentative() != null) {
+			row(b, "法定代表人（主要负责人）", e.legalRepresentative());
+		}
+		row(b, "事由", e.reason());
+		row(b, "依据", e.basis());
+		row(b, "严重失信行为类别（第四十三条）", categoryText(e.category()));
+		row(b, "失信惩戒措施提示", e.measures());
+		row(b, "生效日期", e.effectiveDate().toString());
+		row(b, "有效期至", e.plannedEnd().toString());
+		row(b, "移出条件和程序", e.removalConditions());
+		row(b, "救济措施", e.remedies());
+		if (e.removal() != null) {
+			row(b, "移出", e.removal().kind() + " " + e.removal().documentNumber() + " " + e.removal().removedOn());
+		}
+		return b.append("</table></body></html>").toString();
+	}
+
+	static String categoryText(DishonestyCategory c) {
+		return switch (c) {
+			case HEALTH_AND_SAFETY -> "严重危害人民群众身体健康和生命安全的行为";
+			case MARKET_AND_SOCIAL_ORDER -> "严重破坏市场公平竞争秩序和社会正常秩序的行为";
+			case REFUSING_OBLIGATIONS -> "拒不履行法定义务，严重影响司法机关、行政机关公信力的行为";
+			case NATIONAL_DEFENCE -> "拒不履行国防义务等行为";
+			case OTHER_STATUTORY -> "法律、法规、部门规章或者国务院政策文件规定的其他严重失信行为";
+		};
+	}
+
+	private static void row(StringBuilder b, String label, String value) {
+		b.append("<tr><th>").append(h(label)).append("</th><td>").append(h(value)).append("</td></tr>");
+	}
+
+	private static String h(String s) {
+		return HtmlUtils.htmlEscape(s == null ? "" : s);
+	}
+
+	private static String json(String s) {
+		return s.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
+	private static void require(List<String> missing, String field, String value) {
+		if (value == null || value.isBlank()) {
+			missing.add(field);
+		}
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
+	private static ListEntry entry(ResultSet rs, int row) throws SQLException {
+		ListEntry.Removal removal = rs.getString("r_kind") == null ? null
+				: new ListEntry.Removal(RemovalKind.valueOf(rs.getString("r_kind")), rs.getString("r_document"),
+						rs.getString("r_reason"), rs.getObject("r_on", LocalDate.class), rs.getString("r_by"),
+						rs.getTimestamp("r_at").toInstant());
+		return new ListEntry(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("subject_code"),
+				rs.getString("subject_name"), rs.getString("legal_representative"),
+				DishonestyCategory.valueOf(rs.getString("category")), rs.getString("reason"), rs.getString("basis"),
+				rs.getString("measures"), rs.getString("removal_conditions"), rs.getString("remedies"),
+				rs.getString("document_number"), rs.getString("deciding_org"),
+				rs.getObject("effective_date", LocalDate.class), rs.getObject("planned_end", LocalDate.class),
+				rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), removal);
+	}
+}
