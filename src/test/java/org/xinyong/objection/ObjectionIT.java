@@ -508,6 +508,33 @@ class ObjectionIT {
 			.isInstanceOf(DomainException.class);
 	}
 
+	@Test
+	void consolePagesOfferOnlyTheActionsTheStatusAndTheUnitAllow() throws Exception {
+		UUID record = penalty(COMPANY, "银市监罚〔2026〕511号");
+		long id = fileByApi(signedIn(COMPANY), record, "ERROR", "PLATFORM");
+		String reviewer = mvc.perform(get("/console/objections/" + id).with(staff(CENTRE_USER)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(reviewer).contains("assistance-form", "uphold-form", "reject-form", "id=\"v-decisionNumber\"",
+				"银市监罚〔2026〕511号").doesNotContain("answer-form", "id=\"remedy\"");
+		// The market regulator neither provided the record nor was asked to help: it does not see the case.
+		mvc.perform(get("/console/objections/" + id).with(staff("provider"))).andExpect(status().isNotFound());
+		mvc.perform(get("/console/objections/" + id).with(staff("department"))).andExpect(status().isForbidden());
+		long market = organisations.byCode("11640000MB1900027Y").orElseThrow().id();
+		service.requestAssistance(id, market, null, handler(CENTRE_USER));
+		String provider = mvc.perform(get("/console/objections/" + id).with(staff("provider")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(provider).contains("answer-form").doesNotContain("uphold-form", "reject-form");
+		mvc.perform(post("/console/objections/" + id + "/assistance-answer").with(staff("provider")).with(csrf())
+			.param("note", "核查属实")).andExpect(redirectedUrl("/console/objections/" + id));
+		String list = mvc.perform(get("/console/objections").param("lang", "en").with(staff("provider")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(list).contains("id=\"case-" + id + "\"", "Assisting unit answered");
+		mvc.perform(get("/console/objections/tasks/new").with(staff("provider"))).andExpect(status().isOk());
+		String en = mvc.perform(get("/account/objections").param("lang", "en").session(signedIn(COMPANY)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(en).contains("My objections", "Assisting unit answered");
+	}
+
 	static String section(String page, UUID record) {
 		int start = page.indexOf("id=\"record-" + record + "\"");
 		assertThat(start).as("record on the page").isPositive();
