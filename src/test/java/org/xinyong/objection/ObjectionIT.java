@@ -36,6 +36,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.xinyong.access.Organisations;
 import org.xinyong.access.StaffUsers;
@@ -44,7 +45,7 @@ import org.xinyong.objection.internal.Case;
 import org.xinyong.objection.internal.ObjectionService;
 import org.xinyong.platform.DomainException;
 import org.xinyong.platform.Zones;
-import org.xinyong.testing.AuditRows;
+import org.xinyong.testing.ReadModel;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -176,22 +177,31 @@ class ObjectionIT {
 				p.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
 	}
 
+	/** Posts an objection as JSON with the session (null: none) and the extra request settings. */
+	ResultActions postJson(MockHttpSession session, String body, RequestPostProcessor extra) throws Exception {
+		var request = post("/api/v1/objections").with(csrf()).with(extra)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body);
+		return mvc.perform(session == null ? request : request.session(session));
+	}
+
+	static String objection(UUID record, String more) {
+		return "{\"recordId\":\"" + record + "\",\"grounds\":\"ERROR\",\"explanation\":\"有误\"" + more + "}";
+	}
+
 	@Test
 	void anonymousObjectionsAreRefused() throws Exception {
 		UUID record = penalty(COMPANY, "银市监罚〔2026〕501号");
-		mvc.perform(post("/api/v1/objections").with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"recordId\":\"" + record + "\",\"grounds\":\"ERROR\",\"explanation\":\"x\"}"))
+		postJson(null, objection(record, ""), r -> r)
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.code").value("OBJECTION_SIGN_IN_REQUIRED"));
 		mvc.perform(get("/account/objections/new").param("recordId", record.toString()))
 			.andExpect(redirectedUrl("/account/login"));
 		// A staff key is no subject either.
-		mvc.perform(post("/api/v1/objections").header("X-Api-Key", KEY)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"recordId\":\"" + record + "\",\"grounds\":\"ERROR\",\"explanation\":\"x\"}"))
-			.andExpect(status().isUnauthorized());
+		postJson(null, objection(record, ""), r -> {
+			r.addHeader("X-Api-Key", KEY);
+			return r;
+		}).andExpect(status().isUnauthorized());
 		assertThat(service.pendingAmong(List.of(record))).isEmpty();
 	}
 
@@ -199,24 +209,15 @@ class ObjectionIT {
 	void aSubjectObjectsOnlyToItsOwnRecords() throws Exception {
 		UUID others = penalty(OTHER, "银市监罚〔2026〕502号");
 		MockHttpSession session = signedIn(COMPANY);
-		mvc.perform(post("/api/v1/objections").session(session)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"recordId\":\"" + others + "\",\"grounds\":\"ERROR\",\"explanation\":\"不是我的\"}"))
+		postJson(session, objection(others, ""), r -> r)
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("OBJECTION_RECORD_UNKNOWN"));
 		UUID mine = penalty(COMPANY, "银市监罚〔2026〕503号");
-		mvc.perform(post("/api/v1/objections").session(session)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"recordId\":\"" + mine + "\",\"versionNo\":7,\"grounds\":\"ERROR\",\"explanation\":\"x\"}"))
+		postJson(session, objection(mine, ",\"versionNo\":7"), r -> r)
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("OBJECTION_VERSION_UNKNOWN"));
 		long id = fileByApi(session, mine, "ERROR", "PLATFORM");
-		mvc.perform(post("/api/v1/objections").session(session)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"recordId\":\"" + mine + "\",\"grounds\":\"OMISSION\",\"explanation\":\"again\"}"))
+		postJson(session, objection(mine, ""), r -> r)
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("OBJECTION_ALREADY_PENDING"));
 		mvc.perform(get("/api/v1/objections/" + id).session(signedIn(OTHER))).andExpect(status().isNotFound());
@@ -225,42 +226,39 @@ class ObjectionIT {
 			.andExpect(jsonPath("$[?(@.id == " + id + ")].status").value("RECEIVED"));
 	}
 
+	/** Files an objection with the given attachments through the multipart API. */
+	ResultActions fileWith(MockHttpSession session, UUID record, MockMultipartFile... files) throws Exception {
+		var request = multipart("/api/v1/objections");
+		for (MockMultipartFile f : files) {
+			request.file(f);
+		}
+		return mvc.perform(request.session(session)
+			.with(csrf())
+			.param("recordId", record.toString())
+			.param("grounds", "ERROR")
+			.param("explanation", "附缴款凭证"));
+	}
+
 	@Test
 	void attachmentsAreCheckedByTheirBytesAndSize() throws Exception {
 		UUID record = penalty(COMPANY, "银市监罚〔2026〕504号");
 		MockHttpSession session = signedIn(COMPANY);
-		var fake = new MockMultipartFile("attachments", "evidence.pdf", "application/pdf", "MZ not a pdf".getBytes());
-		mvc.perform(multipart("/api/v1/objections").file(fake)
-			.session(session)
-			.with(csrf())
-			.param("recordId", record.toString())
-			.param("grounds", "ERROR")
-			.param("explanation", "附件"))
+		fileWith(session, record,
+				new MockMultipartFile("attachments", "evidence.pdf", "application/pdf", "MZ not a pdf".getBytes()))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.code").value("OBJECTION_ATTACHMENT_TYPE"));
 		byte[] big = new byte[5 * 1024 * 1024 + 1];
 		System.arraycopy(PNG, 0, big, 0, PNG.length);
-		mvc.perform(multipart("/api/v1/objections")
-			.file(new MockMultipartFile("attachments", "big.png", "image/png", big))
-			.session(session)
-			.with(csrf())
-			.param("recordId", record.toString())
-			.param("grounds", "ERROR")
-			.param("explanation", "附件"))
+		fileWith(session, record, new MockMultipartFile("attachments", "big.png", "image/png", big))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.code").value("OBJECTION_ATTACHMENT_TOO_LARGE"));
 		assertThat(service.pendingAmong(List.of(record))).isEmpty();
 
 		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16 };
-		String body = mvc.perform(multipart("/api/v1/objections")
-			.file(new MockMultipartFile("attachments", "decision.pdf", "application/octet-stream", PDF))
-			.file(new MockMultipartFile("attachments", "../../photo.jpg", "image/jpeg", jpeg))
-			.file(new MockMultipartFile("attachments", "receipt.png", "image/png", PNG))
-			.session(session)
-			.with(csrf())
-			.param("recordId", record.toString())
-			.param("grounds", "ERROR")
-			.param("explanation", "附缴款凭证"))
+		String body = fileWith(session, record,
+				new MockMultipartFile("attachments", "decision.pdf", "application/octet-stream", PDF),
+				new MockMultipartFile("attachments", "../../photo.jpg", "image/jpeg", jpeg),
+				new MockMultipartFile("attachments", "receipt.png", "image/png", PNG))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -543,31 +541,12 @@ class ObjectionIT {
 	}
 
 	void awaitLedgerLeaf(UUID record, int version) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (System.currentTimeMillis() < deadline) {
-			if (jdbc.sql("select count(*) from ledger_leaf where record_id = ? and version_no = ?")
-				.params(record, version).query(Long.class).single() > 0) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("no ledger leaf for the corrected version");
+		ReadModel.await(jdbc, "select exists (select 1 from ledger_leaf where record_id = ? and version_no = ?)",
+				"no ledger leaf for the corrected version", record, version);
 	}
 
 	void awaitProjected() throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (System.currentTimeMillis() < deadline) {
-			boolean behind = jdbc.sql("""
-					select exists (select 1 from (select record_id, max(version_no) v from record_version group by record_id) c
-					               left join disclosed_record d on d.record_id = c.record_id
-					               where d.record_id is null or d.version_no < c.v)""")
-				.query(Boolean.class)
-				.single();
-			if (!behind) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the website's read model did not catch up within 30 s");
+		ReadModel.awaitProjected(jdbc);
 	}
+
 }
