@@ -533,6 +533,21 @@ class ObjectionIT {
 		assertThat(en).contains("My objections", "Assisting unit answered");
 	}
 
+	@Test
+	void aDeadlineInAYearWithoutPublishedHolidaysIsLeftOpenNotGuessed() throws Exception {
+		UUID record = penalty(COMPANY, "银市监罚〔2026〕512号");
+		MockHttpSession session = signedIn(COMPANY);
+		today("2026-12-30"); // +3 working days reaches 2027, whose notice is not loaded
+		long id = fileByApi(session, record, "ERROR", "PLATFORM");
+		Case c = service.byId(id).orElseThrow();
+		assertThat(c.deadline()).isNull();
+		assertThat(service.progress(c).remaining()).isNull();
+		assertThat(service.progress(c).flagged()).isFalse();
+		String page = mvc.perform(get("/account/objections/" + id).session(session))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("待下一年度节假日安排公布后确定");
+	}
+
 	static String section(String page, UUID record) {
 		int start = page.indexOf("id=\"record-" + record + "\"");
 		assertThat(start).as("record on the page").isPositive();

@@ -72,10 +72,11 @@ public class ObjectionService implements PendingObjections {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final TransactionTemplate separately;
+	private final ObjectionProperties properties;
 
 	ObjectionService(JdbcClient jdbc, CreditRecords records, CreditSubjects subjects, Catalogs catalogs,
 			WorkingDays workingDays, Attachments attachments, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, ObjectionProperties properties) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.subjects = subjects;
@@ -85,6 +86,7 @@ public class ObjectionService implements PendingObjections {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.properties = properties;
 		this.separately = new TransactionTemplate(transactions);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -100,6 +102,9 @@ public class ObjectionService implements PendingObjections {
 	public Case file(SubjectPrincipal applicant, NewObjection objection, List<Attachments.Upload> uploads) {
 		if (applicant == null) {
 			throw new DomainException("OBJECTION_SIGN_IN_REQUIRED", HttpStatus.UNAUTHORIZED);
+		}
+		if (!properties.acceptedVerification().contains(applicant.method())) {
+			throw new DomainException("OBJECTION_VERIFICATION_INSUFFICIENT", HttpStatus.FORBIDDEN);
 		}
 		if (objection.recordId() == null || objection.grounds() == null) {
 			throw DomainException.badRequest("OBJECTION_FIELDS_REQUIRED");
