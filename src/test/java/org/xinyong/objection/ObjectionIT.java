@@ -406,6 +406,8 @@ class ObjectionIT {
 		today("2026-11-26");
 		String during = mvc.perform(get("/subjects/" + COMPANY)).andReturn().getResponse().getContentAsString();
 		assertThat(section(during, record)).contains("异议处理中");
+		mvc.perform(get("/api/v1/public/subjects/" + COMPANY))
+			.andExpect(jsonPath("$.groups[*].records[?(@.recordId == '" + record + "')].objectionPending").value(true));
 
 		Map<String, Object> corrected = new LinkedHashMap<>(SubmissionApiIT.penalty(COMPANY, "银川甲乙科技有限公司",
 				"银市监罚〔2026〕508号"));

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.xinyong.platform.DomainException;
 
 /**
@@ -86,14 +88,26 @@ public class Attachments {
 		}
 	}
 
-	/** Stores checked uploads for the case. */
+	/** Stores checked uploads for the case; the files go again if the transaction rolls back. */
 	void store(long caseId, List<Upload> uploads) {
 		Path dir = properties.uploadDir().resolve(String.valueOf(caseId));
+		List<Path> written = new java.util.ArrayList<>();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						written.forEach(f -> f.toFile().delete());
+					}
+				}
+			});
+		}
 		try {
 			Files.createDirectories(dir);
 			for (Upload u : uploads) {
 				FileType type = FileType.of(head(u));
 				Path target = dir.resolve(UUID.randomUUID() + "." + type.extension);
+				written.add(target);
 				MessageDigest sha = MessageDigest.getInstance("SHA-256");
 				long size;
 				try (InputStream in = new java.security.DigestInputStream(u.content().getInputStream(), sha)) {
