@@ -275,6 +275,11 @@ class ObjectionIT {
 			.getResponse()
 			.getContentAsByteArray();
 		assertThat(stored).isEqualTo(PDF);
+		assertThat(mvc.perform(get("/account/objections/" + id + "/attachments/" + attachment).session(session))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).isEqualTo(PDF);
+		penalty(OTHER, "银市监罚〔2026〕513号");
+		mvc.perform(get("/account/objections/" + id + "/attachments/" + attachment).session(signedIn(OTHER)))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test

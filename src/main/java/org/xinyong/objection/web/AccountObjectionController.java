@@ -1,11 +1,14 @@
 package org.xinyong.objection.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,6 +89,12 @@ class AccountObjectionController {
 		SubjectPrincipal me = me(model);
 		model.addAttribute("row", views.row(ObjectionApiController.own(service, id, me)));
 		return "objection/account-detail";
+	}
+
+	@GetMapping("/account/objections/{id}/attachments/{attachmentId}")
+	ResponseEntity<Resource> attachment(@PathVariable long id, @PathVariable long attachmentId) throws IOException {
+		SubjectPrincipal me = SubjectPrincipal.current().orElseThrow(() -> new IllegalStateException("No subject"));
+		return views.download(ObjectionApiController.own(service, id, me), attachmentId);
 	}
 
 	private String form(Model model, Locale locale, CreditRecord record, int versionNo, String error) {

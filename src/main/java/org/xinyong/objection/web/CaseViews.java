@@ -1,5 +1,8 @@
 package org.xinyong.objection.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -20,6 +27,7 @@ import org.xinyong.objection.Handler;
 import org.xinyong.objection.internal.Case;
 import org.xinyong.objection.internal.ObjectionService;
 import org.xinyong.objection.internal.Progress;
+import org.xinyong.platform.DomainException;
 import org.xinyong.platform.OrganisationMember;
 
 /** What the objection pages show besides the case itself: names of items and units, and the record's fields. */
@@ -95,6 +103,19 @@ class CaseViews {
 			}
 		});
 		return values;
+	}
+
+	/** An attachment of the case as a download (never shown inline). */
+	ResponseEntity<Resource> download(Case c, long attachmentId) throws IOException {
+		Case.Attachment a = c.attachments().stream().filter(x -> x.id() == attachmentId).findFirst()
+			.orElseThrow(() -> DomainException.notFound("OBJECTION_ATTACHMENT_UNKNOWN", attachmentId));
+		Path file = service.attachment(c.id(), attachmentId);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_TYPE, a.contentType())
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attachment-" + a.id() + "\"")
+			.header("X-Content-Type-Options", "nosniff")
+			.contentLength(Files.size(file))
+			.body(new FileSystemResource(file));
 	}
 
 	static Handler handler(Authentication auth) {

@@ -1,8 +1,6 @@
 package org.xinyong.objection.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +11,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -174,16 +170,7 @@ class ObjectionConsoleController {
 	@GetMapping(BASE + "/{id}/attachments/{attachmentId}")
 	ResponseEntity<Resource> attachment(@PathVariable long id, @PathVariable long attachmentId, Authentication auth)
 			throws IOException {
-		Case c = visible(id, CaseViews.handler(auth));
-		Case.Attachment a = c.attachments().stream().filter(x -> x.id() == attachmentId).findFirst()
-			.orElseThrow(() -> DomainException.notFound("OBJECTION_ATTACHMENT_UNKNOWN", attachmentId));
-		Path file = service.attachment(id, attachmentId);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_TYPE, a.contentType())
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attachment-" + a.id() + "\"")
-			.header("X-Content-Type-Options", "nosniff")
-			.contentLength(Files.size(file))
-			.body(new FileSystemResource(file));
+		return views.download(visible(id, CaseViews.handler(auth)), attachmentId);
 	}
 
 	private String act(long id, Handler by, Model model, Locale locale, HttpServletResponse response,
