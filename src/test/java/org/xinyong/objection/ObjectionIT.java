@@ -500,6 +500,9 @@ class ObjectionIT {
 		String page = mvc.perform(get("/console/objections").param("show", "overdue").with(staff("admin")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"case-" + id + "\"");
+		String objectionsOnly = mvc.perform(get("/console/objections").param("show", "all").param("kind", "OBJECTION")
+			.with(staff("admin"))).andReturn().getResponse().getContentAsString();
+		assertThat(objectionsOnly).doesNotContain("id=\"case-" + id + "\"");
 
 		today("2026-11-26");
 		Map<String, Object> values = new LinkedHashMap<>(SubmissionApiIT.penalty(COMPANY, "银川甲乙科技有限公司",
