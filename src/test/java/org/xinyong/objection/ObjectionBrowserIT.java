@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A company signs in with the demo verifier in a real Chromium, objects to one of its penalties from its record page
  * with a PNG attached, sees the objection received with its deadline, and the public page marks the record
- * "异议处理中".
+ * "异议处理中"; a reviewer rejects it in the console and the company reads the reasons.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ObjectionBrowserIT {
@@ -63,7 +63,7 @@ class ObjectionBrowserIT {
 	}
 
 	@Test
-	void companySignsInAndFilesAnObjectionWithAnAttachment() throws Exception {
+	void companySignsInAndFilesAnObjectionWithAnAttachmentAndReadsTheReviewersReasons() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(url("/api/v1/submissions")))
 				.header("X-Api-Key", ObjectionIT.KEY)
@@ -93,7 +93,7 @@ class ObjectionBrowserIT {
 		assertThat(web.findElement(By.tagName("h1")).getText()).isEqualTo("提出异议");
 		assertThat(web.findElement(By.id("new-item")).getText()).isEqualTo("行政处罚信息");
 		new Select(web.findElement(By.id("grounds"))).selectByValue("ERROR");
-		new Select(web.findElement(By.id("route"))).selectByValue("PROVIDER");
+		new Select(web.findElement(By.id("route"))).selectByValue("PLATFORM");
 		web.findElement(By.id("explanation")).sendKeys("罚款金额与处罚决定书不符，应为伍仟元。");
 		web.findElement(By.id("attachments")).sendKeys(png.toAbsolutePath().toString());
 		browser.screenshot("objection-form-zh");
@@ -127,6 +127,28 @@ class ObjectionBrowserIT {
 			.isEqualTo("异议处理中");
 		browser.screenshot("objection-public-mark-zh");
 		Files.deleteIfExists(png);
+
+		// The reviewer finds it in the console and rejects it with reasons; the applicant reads them.
+		String caseId = jdbc.sql("select max(id)::text from objection where record_id = ?").param(record)
+			.query(String.class).single();
+		web.get(url("/login"));
+		web.findElement(By.id("username")).sendKeys("reviewer");
+		web.findElement(By.id("password")).sendKeys("reviewer@Demo2026");
+		web.findElement(By.id("login-submit")).click();
+		wait(ExpectedConditions.urlContains("/console"));
+		web.get(url("/console/objections"));
+		web.findElement(By.cssSelector("#case-" + caseId + " a")).click();
+		wait(ExpectedConditions.visibilityOfElementLocated(By.id("reject-form")));
+		assertThat(web.findElement(By.id("case-remaining")).getText()).contains("剩余 3 个工作日");
+		browser.screenshot("objection-console-zh");
+		web.findElement(By.id("reasons")).sendKeys("经核查，处罚决定书记载的罚款金额无误。");
+		web.findElement(By.id("reject-submit")).click();
+		wait(ExpectedConditions.visibilityOfElementLocated(By.id("case-outcome")));
+		assertThat(web.findElement(By.id("case-status")).getText()).isEqualTo("异议不成立");
+
+		web.get(url("/account/objections/" + caseId));
+		assertThat(web.findElement(By.id("case-reasons")).getText()).isEqualTo("经核查，处罚决定书记载的罚款金额无误。");
+		browser.screenshot("objection-rejected-zh");
 	}
 
 	String url(String path) {
