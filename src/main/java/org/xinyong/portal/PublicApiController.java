@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,6 +24,7 @@ import org.xinyong.disclosure.SearchPage;
 import org.xinyong.disclosure.SubjectSearch;
 import org.xinyong.disclosure.SubjectSummary;
 import org.xinyong.disclosure.SubjectView;
+import org.xinyong.objection.PendingObjections;
 import org.xinyong.platform.DomainException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,13 +44,15 @@ class PublicApiController {
 	private final SubjectSearch search;
 	private final RecordDisplay display;
 	private final org.springframework.context.MessageSource messages;
+	private final PendingObjections objections;
 
 	PublicApiController(PublicCreditInfo info, SubjectSearch search, RecordDisplay display,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, PendingObjections objections) {
 		this.info = info;
 		this.search = search;
 		this.display = display;
 		this.messages = messages;
+		this.objections = objections;
 	}
 
 	record SearchResponse(List<SubjectSummary> items, long total, boolean totalExact, int page, int size) {
@@ -56,7 +60,7 @@ class PublicApiController {
 
 	record Item(UUID recordId, int versionNo, String catalogItem, String itemName, SubjectSummary subject,
 			LocalDate decisionDate, String authority, String sourceUnit, Instant updatedAt, LocalDate shownUntil,
-			Map<String, Object> values, List<RecordDisplay.Field> fields) {
+			Map<String, Object> values, List<RecordDisplay.Field> fields, boolean objectionPending) {
 	}
 
 	record Group(ReportGroup group, String label, List<Item> records) {
@@ -81,12 +85,13 @@ class PublicApiController {
 	SubjectResponse subject(@PathVariable String code, Locale locale) {
 		SubjectView view = info.subject(code)
 			.orElseThrow(() -> DomainException.notFound("PUBLIC_SUBJECT_NOT_FOUND", code));
+		Set<UUID> pending = pending(view.groups().values().stream().flatMap(List::stream).toList());
 		List<Group> groups = view.groups()
 			.entrySet()
 			.stream()
 			.map(e -> new Group(e.getKey(),
 					messages.getMessage("group." + e.getKey().name(), null, e.getKey().name(), locale),
-					e.getValue().stream().map(r -> item(r, locale)).toList()))
+					e.getValue().stream().map(r -> item(r, locale, pending)).toList()))
 			.toList();
 		return new SubjectResponse(view.subject().code(), view.subject().name(), view.subject().type().name(),
 				view.formerNames(), view.recordCount(), groups);
@@ -103,13 +108,19 @@ class PublicApiController {
 			.filter(i -> i.openness() == Openness.PUBLIC)
 			.orElseThrow(() -> DomainException.notFound("PUBLIC_ITEM_NOT_FOUND", item));
 		RecordPage p = info.browse(new BrowseFilter(item, from, to, authority, type), page);
-		return new RecordsResponse(p.items().stream().map(r -> item(r, locale)).toList(), p.total(), p.page(),
-				p.size());
+		Set<UUID> pending = pending(p.items());
+		return new RecordsResponse(p.items().stream().map(r -> item(r, locale, pending)).toList(), p.total(),
+				p.page(), p.size());
 	}
 
-	private Item item(PublicRecord r, Locale locale) {
+	/** The records among these with an objection being handled (shown as "异议处理中"). */
+	private Set<UUID> pending(List<PublicRecord> records) {
+		return objections.pendingAmong(records.stream().map(PublicRecord::recordId).toList());
+	}
+
+	private Item item(PublicRecord r, Locale locale, Set<UUID> pending) {
 		return new Item(r.recordId(), r.versionNo(), r.catalogItem(), display.itemName(r.catalogItem(), locale),
 				r.subject(), r.decisionDate(), r.authority(), r.sourceUnit(), r.updatedAt(), r.shownUntil(), r.values(),
-				display.fields(r, locale));
+				display.fields(r, locale), pending.contains(r.recordId()));
 	}
 }

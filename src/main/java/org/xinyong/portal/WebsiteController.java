@@ -16,7 +16,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.xinyong.catalog.Openness;
 import org.xinyong.disclosure.BrowseFilter;
 import org.xinyong.disclosure.PublicCreditInfo;
+import org.xinyong.disclosure.PublicRecord;
 import org.xinyong.disclosure.SubjectSearch;
+import org.xinyong.objection.PendingObjections;
 import org.xinyong.platform.DomainException;
 import org.xinyong.platform.web.Problems;
 
@@ -33,12 +35,15 @@ class WebsiteController {
 	private final SubjectSearch search;
 	private final RecordDisplay display;
 	private final Problems problems;
+	private final PendingObjections objections;
 
-	WebsiteController(PublicCreditInfo info, SubjectSearch search, RecordDisplay display, Problems problems) {
+	WebsiteController(PublicCreditInfo info, SubjectSearch search, RecordDisplay display, Problems problems,
+			PendingObjections objections) {
 		this.info = info;
 		this.search = search;
 		this.display = display;
 		this.problems = problems;
+		this.objections = objections;
 	}
 
 	@GetMapping("/")
@@ -75,6 +80,8 @@ class WebsiteController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "subject not found"));
 		model.addAttribute("view", view);
 		model.addAttribute("display", display);
+		model.addAttribute("pending", objections.pendingAmong(
+				view.groups().values().stream().flatMap(List::stream).map(PublicRecord::recordId).toList()));
 		return "portal/subject";
 	}
 

@@ -13,7 +13,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -42,7 +41,7 @@ public class SubjectSignIn {
 	static final String PROVIDER_UNAVAILABLE = "ACCOUNT_PROVIDER_UNAVAILABLE";
 
 	/** Subject sign-ins live under their own session attribute, so staff and subject sessions never mix. */
-	static final SecurityContextRepository CONTEXTS = contexts();
+	static final SecurityContextRepository CONTEXTS = org.xinyong.account.SubjectSessions.contexts();
 
 	private static final List<SimpleGrantedAuthority> AUTHORITIES = List
 		.of(new SimpleGrantedAuthority("ROLE_" + SubjectPrincipal.ROLE));
@@ -58,12 +57,6 @@ public class SubjectSignIn {
 		this.subjects = subjects;
 		this.audit = audit;
 		this.properties = properties;
-	}
-
-	private static SecurityContextRepository contexts() {
-		HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
-		repository.setSpringSecurityContextKey("XINYONG_SUBJECT_SECURITY_CONTEXT");
-		return repository;
 	}
 
 	/** Whether the provider of this method is there and may be used now. */

@@ -1,0 +1,32 @@
+package org.xinyong.testing;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Waits for what listeners do after commit (the website's read model, the ledger) in tests. */
+public final class ReadModel {
+
+	private ReadModel() {
+	}
+
+	/** The read model is updated after commit from the event publication: wait until it has caught up. */
+	public static void awaitProjected(JdbcClient jdbc) throws InterruptedException {
+		await(jdbc, """
+				select not exists (select 1 from (select record_id, max(version_no) v from record_version group by record_id) c
+				                   left join disclosed_record d on d.record_id = c.record_id
+				                   where d.record_id is null or d.version_no < c.v)""",
+				"the website's read model did not catch up within 30 s");
+	}
+
+	/** Waits until the query answers true. */
+	public static void await(JdbcClient jdbc, String query, String failure, Object... params)
+			throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline) {
+			if (Boolean.TRUE.equals(jdbc.sql(query).params(params).query(Boolean.class).single())) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError(failure);
+	}
+}
