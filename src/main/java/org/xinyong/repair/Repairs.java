@@ -164,14 +164,13 @@ public class Repairs {
 		RepairPolicy.Regime rules = policy.on(day);
 		long seq = jdbc.sql("select nextval('repair_application_number_seq')").query(Long.class).single();
 		String number = "XF" + day.getYear() + String.format("%06d", seq);
-		LocalDate acceptDue = workingDays.addWorkingDays(day, rules.limits().acceptDays());
-		LocalDate feedbackDue = workingDays.addWorkingDays(day, rules.limits().feedbackDays());
+		Schedule due = schedule(rules.code(), day, null, false);
 		long id = jdbc.sql("""
 				insert into repair_application (number, record_id, subject_id, catalog_item, outcome, regime, status,
 				  obligations, commitment, received_on, accept_due, feedback_due)
 				values (?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?) returning id""")
 			.params(number, recordId, subjectId, record.catalogItem(), e.outcome().name(), rules.code(), obligations,
-					commitment, day, acceptDue, feedbackDue)
+					commitment, day, due.acceptDue(), due.feedbackDue())
 			.query(Long.class)
 			.single();
 		for (AttachmentStore.Upload proof : proofs) {
@@ -199,15 +198,41 @@ public class Repairs {
 		return text.strip();
 	}
 
+	/**
+	 * The due dates of an application under a regime's time limits, in working days with the day of receipt (or
+	 * acceptance) not counted: acceptance from receipt; decision from acceptance (null before), extended when
+	 * complex; feedback to the applicant from receipt, and never before the decision is due.
+	 */
+	public record Schedule(LocalDate acceptDue, LocalDate decideDue, LocalDate feedbackDue) {
+	}
+
+	public Schedule schedule(String regimeCode, LocalDate received, LocalDate accepted, boolean complex) {
+		RepairPolicy.TimeLimits t = policy.byCode(regimeCode).limits();
+		LocalDate decideDue = accepted == null ? null : workingDays.addWorkingDays(accepted, t.decideDays());
+		if (decideDue != null && complex) {
+			decideDue = workingDays.addWorkingDays(decideDue, t.complexExtraDays());
+		}
+		LocalDate feedbackDue = workingDays.addWorkingDays(received, t.feedbackDays());
+		if (decideDue != null && feedbackDue.isBefore(decideDue)) {
+			feedbackDue = decideDue;
+		}
+		return new Schedule(workingDays.addWorkingDays(received, t.acceptDays()), decideDue, feedbackDue);
+	}
+
+	/** The regime governing applications received on {@code day}. */
+	public String regimeOn(LocalDate day) {
+		return policy.on(day).code();
+	}
+
 	/** Acceptance decision: accepted (the decision deadline starts) or not accepted (with the reason). */
 	@Transactional
 	public RepairApplication accept(String number, boolean accepted, String reason, String actor) {
 		RepairApplication a = lockForTransition(number, accepted ? RepairStatus.ACCEPTED : RepairStatus.NOT_ACCEPTED);
 		LocalDate day = today();
 		if (accepted) {
-			LocalDate decideDue = workingDays.addWorkingDays(day, policy.byCode(a.regime()).limits().decideDays());
-			jdbc.sql("update repair_application set status = 'ACCEPTED', accepted_on = ?, decide_due = ? where id = ?")
-				.params(day, decideDue, a.id())
+			Schedule due = schedule(a.regime(), a.receivedOn(), day, false);
+			jdbc.sql("update repair_application set status = 'ACCEPTED', accepted_on = ?, decide_due = ?, feedback_due = ? where id = ?")
+				.params(day, due.decideDue(), due.feedbackDue(), a.id())
 				.update();
 		}
 		else {
@@ -228,14 +253,12 @@ public class Repairs {
 			throw DomainException.conflict("REPAIR_TRANSITION_ILLEGAL", a.status(), "COMPLEX");
 		}
 		reason = required(reason, "REPAIR_REASON_REQUIRED");
-		int extra = policy.byCode(a.regime()).limits().complexExtraDays();
-		if (extra == 0) {
+		if (policy.byCode(a.regime()).limits().complexExtraDays() == 0) {
 			throw DomainException.conflict("REPAIR_COMPLEX_NOT_ALLOWED", a.regime());
 		}
-		LocalDate due = workingDays.addWorkingDays(a.decideDue(), extra);
-		LocalDate feedbackDue = a.feedbackDue().isBefore(due) ? due : a.feedbackDue();
+		Schedule due = schedule(a.regime(), a.receivedOn(), a.acceptedOn(), true);
 		jdbc.sql("update repair_application set complex = true, complex_reason = ?, decide_due = ?, feedback_due = ? where id = ?")
-			.params(reason, due, feedbackDue, a.id())
+			.params(reason, due.decideDue(), due.feedbackDue(), a.id())
 			.update();
 		return changed(a, actor, "MARKED_COMPLEX", a.status(), a.status(), reason, today());
 	}

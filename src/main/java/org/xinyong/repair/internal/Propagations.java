@@ -115,7 +115,7 @@ public class Propagations {
 				log.warn("Propagation {} failed: {}", id, e.getMessage());
 				tx.executeWithoutResult(s -> jdbc.sql(
 						"update propagation_delivery set attempts = attempts + 1, last_error = ? where id = ? and status = 'PENDING'")
-					.params(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), id)
+					.params(String.valueOf(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage()).lines().findFirst().orElse(""), id)
 					.update());
 			}
 		}

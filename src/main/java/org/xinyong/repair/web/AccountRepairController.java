@@ -1,27 +1,19 @@
 package org.xinyong.repair.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xinyong.account.SubjectPrincipal;
 import org.xinyong.platform.DomainException;
-import org.xinyong.repair.Eligibility;
 import org.xinyong.repair.RepairApplication;
 import org.xinyong.repair.Repairs;
 import org.xinyong.repair.internal.AttachmentStore;
@@ -63,7 +55,7 @@ class AccountRepairController {
 			Locale locale) {
 		SubjectPrincipal me = SubjectPrincipal.current().orElseThrow();
 		try {
-			RepairApplication a = repairs.apply(me.subjectId(), recordId, obligations, commitment, uploads(proof),
+			RepairApplication a = repairs.apply(me.subjectId(), recordId, obligations, commitment, Uploads.of(proof, attachments),
 					me.getName());
 			redirect.addFlashAttribute("applied", a.number());
 		}
@@ -72,61 +64,6 @@ class AccountRepairController {
 					messages.getMessage(e.messageKey(), e.args(), e.code(), locale));
 		}
 		return "redirect:/account/repair";
-	}
-
-	@GetMapping("/account/repair/api/eligibility")
-	@ResponseBody
-	List<Eligibility> eligibility() {
-		return repairs.eligibility(SubjectPrincipal.current().orElseThrow().subjectId(), repairs.today());
-	}
-
-	@GetMapping("/account/repair/api/applications")
-	@ResponseBody
-	List<RepairApplication> applications() {
-		return repairs.ofSubject(SubjectPrincipal.current().orElseThrow().subjectId());
-	}
-
-	@PostMapping("/account/repair/api/applications")
-	@ResponseBody
-	ResponseEntity<RepairApplication> applyByApi(@RequestParam UUID recordId, @RequestParam String obligations,
-			@RequestParam String commitment, @RequestParam(name = "proof", required = false) List<MultipartFile> proof) {
-		SubjectPrincipal me = SubjectPrincipal.current().orElseThrow();
-		return ResponseEntity.status(201)
-			.body(repairs.apply(me.subjectId(), recordId, obligations, commitment, uploads(proof), me.getName()));
-	}
-
-	@GetMapping("/account/repair/api/applications/{number}")
-	@ResponseBody
-	Map<String, Object> application(@PathVariable String number) {
-		long subjectId = SubjectPrincipal.current().orElseThrow().subjectId();
-		RepairApplication a = repairs.byNumber(number)
-			.filter(x -> x.subjectId() == subjectId)
-			.orElseThrow(() -> DomainException.notFound("REPAIR_APPLICATION_UNKNOWN", number));
-		return Map.of("application", a, "history", repairs.history(number), "attachments",
-				repairs.attachments(number));
-	}
-
-	private List<AttachmentStore.Upload> uploads(List<MultipartFile> files) {
-		List<AttachmentStore.Upload> out = new ArrayList<>();
-		if (files == null) {
-			return out;
-		}
-		for (MultipartFile f : files) {
-			if (f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())) {
-				continue;
-			}
-			if (f.getSize() > attachments.maxBytes()) {
-				throw DomainException.badRequest("REPAIR_ATTACHMENT_TOO_LARGE", f.getOriginalFilename(),
-						attachments.maxBytes() / 1024 / 1024);
-			}
-			try {
-				out.add(new AttachmentStore.Upload(f.getOriginalFilename(), f.getBytes()));
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
-		return out;
 	}
 
 	private SubjectPrincipal me(Model model) {
