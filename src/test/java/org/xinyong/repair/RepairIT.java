@@ -102,6 +102,7 @@ class RepairIT {
 		list.add(penalty(COMPANY, "R-ORDER36-SERIOUS", "SERIOUS", "2026-04-01"));
 		list.add(penalty(COMPANY, "R-FLOW", "GENERAL", "2026-05-06"));
 		list.add(penalty(COMPANY, "R-PROPAGATE", "GENERAL", "2026-05-07"));
+		list.add(penalty(COMPANY, "R-CORRECT", "GENERAL", "2026-05-08"));
 		String body = mvc.perform(post("/api/v1/submissions").header("X-Api-Key", KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json.writeValueAsString(
@@ -449,6 +450,22 @@ class RepairIT {
 		propagations.acknowledge(key, Propagations.NATIONAL);
 		assertThat(statuses(id)).containsOnlyKeys("org:" + demoOrg, Propagations.NATIONAL)
 			.allSatisfy((k, v) -> assertThat(v).isEqualTo("ACKNOWLEDGED"));
+	}
+
+	@Test
+	void aCorrectionIsPropagatedToo() throws Exception {
+		UUID id = record("R-CORRECT");
+		Map<String, Object> values = penalty(COMPANY, "R-CORRECT", "GENERAL", "2026-05-08");
+		values.put("penaltyContent", "罚款人民币贰万元");
+		mvc.perform(post("/api/v1/records/" + id + "/corrections").header("X-Api-Key", KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(Map.of("values", values, "reason", "金额更正"))))
+			.andExpect(status().isOk());
+		awaitDeliveries(id, 1);
+		propagations.deliverPending();
+		assertThat(statuses(id)).containsEntry(Propagations.NATIONAL, "DELIVERED");
+		assertThat(jdbc.sql("select event from national_exchange_outbound where record_id = ?").param(id)
+			.query(String.class).single()).isEqualTo("CORRECTED:v2");
 	}
 
 	Map<String, String> statuses(UUID id) {

@@ -16,13 +16,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xinyong.audit.AuditEntry;
 import org.xinyong.audit.AuditLog;
 import org.xinyong.ingest.CreditRecords;
+import org.xinyong.ingest.CreditRecordsChanged;
+import org.xinyong.ingest.RecordVersionRef;
+import org.xinyong.ingest.VersionKind;
 import org.xinyong.platform.DomainException;
 import org.xinyong.repair.CreditRepaired;
 import org.xinyong.repair.RepairReopened;
 import org.xinyong.subject.CreditSubjects;
 
 /**
- * Propagation (art. 57): every repair (or its reversal) is delivered to every consumer that holds the record — the
+ * Propagation (art. 57): every repair (or its reversal) and every correction or revocation of a record is delivered to every consumer that holds the record — the
  * organisations that received it through sharing queries (audit action {@code SHARING_READ}) and the national
  * platform exchange. Planning runs from the persisted event publication (outbox), so a crash loses nothing; each
  * consumer has a delivery row whose idempotency key ({@code consumer|record|event}) makes a repeated plan or a
@@ -68,6 +71,17 @@ public class Propagations {
 		plan(event.recordId(), event.subjectId(), "REOPENED:" + event.applicationNumber(),
 				"{\"event\":\"REPAIR_REOPENED\",\"recordId\":\"" + event.recordId() + "\",\"application\":\""
 						+ event.applicationNumber() + "\"}");
+	}
+
+	/** A correction or revocation of a record (art. 53, 57) is propagated like a repair. */
+	@ApplicationModuleListener
+	void on(CreditRecordsChanged event) {
+		for (RecordVersionRef v : event.versions()) {
+			if (v.kind() == VersionKind.CORRECTED || v.kind() == VersionKind.REVOKED) {
+				plan(v.recordId(), v.subjectId(), v.kind() + ":v" + v.versionNo(), "{\"event\":\"RECORD_" + v.kind()
+						+ "\",\"recordId\":\"" + v.recordId() + "\",\"version\":" + v.versionNo() + "}");
+			}
+		}
 	}
 
 	/** Creates a pending delivery for every consumer of the record (idempotent); returns the number of new rows. */
