@@ -84,19 +84,6 @@ final class WebsiteFixtures {
 
 	/** The read model is updated after commit from the event publication: wait until it has caught up. */
 	static void awaitProjected(JdbcClient jdbc) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (System.currentTimeMillis() < deadline) {
-			boolean behind = jdbc.sql("""
-					select exists (select 1 from (select record_id, max(version_no) v from record_version group by record_id) c
-					               left join disclosed_record d on d.record_id = c.record_id
-					               where d.record_id is null or d.version_no < c.v)""")
-				.query(Boolean.class)
-				.single();
-			if (!behind) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the website's read model did not catch up within 30 s");
+		org.xinyong.testing.ReadModel.awaitProjected(jdbc);
 	}
 }

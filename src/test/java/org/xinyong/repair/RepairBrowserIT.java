@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinyong.ingest.SubmissionApiIT;
 import org.xinyong.testing.Browser;
+import org.xinyong.testing.ReadModel;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,11 +73,7 @@ class RepairBrowserIT {
 								List.of(penalty)))))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.body()).contains("\"accepted\":1");
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (jdbc.sql("select count(*) from disclosed_record").query(Long.class).single() == 0
-				&& System.currentTimeMillis() < deadline) {
-			Thread.sleep(50);
-		}
+		ReadModel.awaitProjected(jdbc);
 		Path proof = Files.createTempFile("receipt", ".png");
 		Files.write(proof, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D });
 

@@ -37,6 +37,7 @@ import org.xinyong.audit.AuditLog;
 import org.xinyong.ingest.SubmissionApiIT;
 import org.xinyong.platform.Zones;
 import org.xinyong.repair.internal.Propagations;
+import org.xinyong.testing.ReadModel;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,7 +113,7 @@ class RepairIT {
 			.getResponse()
 			.getContentAsString();
 		assertThat(json.readTree(body).get("rejected").asInt()).as(body).isZero();
-		awaitProjected();
+		ReadModel.awaitProjected(jdbc);
 	}
 
 	static Map<String, Object> penalty(String code, String number, String severity, String decided) {
@@ -120,20 +121,6 @@ class RepairIT {
 		r.put("severity", severity);
 		r.put("decisionDate", decided);
 		return r;
-	}
-
-	void awaitProjected() throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (System.currentTimeMillis() < deadline) {
-			if (!jdbc.sql("""
-					select exists (select 1 from (select record_id, max(version_no) v from record_version group by record_id) c
-					               left join disclosed_record d on d.record_id = c.record_id
-					               where d.record_id is null or d.version_no < c.v)""").query(Boolean.class).single()) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("read model did not catch up");
 	}
 
 	UUID record(String decisionNumber) {
