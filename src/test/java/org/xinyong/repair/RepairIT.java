@@ -212,6 +212,10 @@ class RepairIT {
 			.andExpect(status().isOk())
 			.andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("可以申请信用修复",
 					"尚未达到最短公示期限", "自 2026-11-27 起可以申请", "不收取任何费用"));
+		mvc.perform(get("/account/repair").param("lang", "en").session(s))
+			.andExpect(status().isOk())
+			.andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("Repair can be applied for",
+					"may be applied for from 2026-11-27", "no fee is charged"));
 	}
 
 	@Test
@@ -435,6 +439,10 @@ class RepairIT {
 		mvc.perform(post("/api/v1/repair/propagations/" + orgKey + "/acknowledgement").header("X-Api-Key", KEY))
 			.andExpect(status().isNotFound());
 		propagations.acknowledge(key, Propagations.NATIONAL);
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'REPAIR_PROPAGATION_DELIVERED' and detail::text like ?")
+			.param("%" + id + "%")
+			.query(Long.class)
+			.single()).isEqualTo(2);
 		assertThat(statuses(id)).containsOnlyKeys("org:" + demoOrg, Propagations.NATIONAL)
 			.allSatisfy((k, v) -> assertThat(v).isEqualTo("ACKNOWLEDGED"));
 	}

@@ -39,6 +39,8 @@ public class Propagations {
 
 	public static final String NATIONAL = "NATIONAL_PLATFORM";
 
+	static final String SYSTEM_ACTOR = "system:repair-propagation";
+
 	public record Delivery(long id, String idempotencyKey, String consumerKind, String consumer, UUID recordId,
 			String event, String payload, String status, int attempts, String lastError, Instant createdAt,
 			Instant deliveredAt) {
@@ -109,6 +111,11 @@ public class Propagations {
 				.params(c[1] + "|" + recordId + "|" + event, c[0], c[1], recordId, event, payload)
 				.update();
 		}
+		if (created > 0) {
+			audit.record(AuditEntry.of("REPAIR_PROPAGATION_PLANNED", AuditEntry.Outcome.SUCCESS,
+					Map.of("record", recordId.toString(), "event", event, "consumers", created))
+				.withActor(SYSTEM_ACTOR, null, null));
+		}
 		return created;
 	}
 
@@ -163,6 +170,9 @@ public class Propagations {
 		jdbc.sql("update propagation_delivery set status = 'DELIVERED', attempts = attempts + 1, last_error = null, delivered_at = now() where id = ?")
 			.param(id)
 			.update();
+		audit.record(AuditEntry.of("REPAIR_PROPAGATION_DELIVERED", AuditEntry.Outcome.SUCCESS,
+				Map.of("key", d.idempotencyKey(), "attempt", d.attempts() + 1))
+			.withActor(SYSTEM_ACTOR, null, null));
 		return true;
 	}
 
