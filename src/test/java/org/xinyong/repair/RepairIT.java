@@ -448,6 +448,29 @@ class RepairIT {
 	}
 
 	@Test
+	void aMissedTimeLimitIsFlaggedOverdueWithTheRemainingWorkingDaysElsewhere() throws Exception {
+		long subjectId = jdbc.sql("select id from credit_subject where code = ?").param(COMPANY).query(Long.class).single();
+		// received Tuesday 2026-11-10: acceptance was due 11-13, feedback 11-24; today is 11-26
+		jdbc.sql("""
+				insert into repair_application (number, record_id, subject_id, catalog_item, outcome, regime, status,
+				  obligations, commitment, received_on, accept_due, feedback_due)
+				values ('XF2026OVERDUE', ?, ?, 'ADMIN_PENALTY', 'END_DISCLOSURE', 'NDRC-ORDER-36', 'RECEIVED', 'x', 'y',
+				  '2026-11-10', '2026-11-13', '2026-11-24')""")
+			.params(UUID.randomUUID(), subjectId)
+			.update();
+		RepairApplication late = repairs.byNumber("XF2026OVERDUE").orElseThrow();
+		assertThat(late.overdue()).isTrue();
+		assertThat(late.deadlines()).filteredOn(d -> d.kind().equals("ACCEPT")).singleElement()
+			.satisfies(d -> assertThat(d.remaining()).isEqualTo(-9));
+		assertThat(repairs.list(true)).extracting(RepairApplication::number).contains("XF2026OVERDUE");
+		assertThat(repairs.overdueCount()).isPositive();
+		mvc.perform(get("/console/repair").param("overdue", "true").session(staff()))
+			.andExpect(status().isOk())
+			.andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("XF2026OVERDUE", "已逾期",
+					"逾期（"));
+	}
+
+	@Test
 	void aCorrectionIsPropagatedToo() throws Exception {
 		UUID id = record("R-CORRECT");
 		Map<String, Object> values = penalty(COMPANY, "R-CORRECT", "GENERAL", "2026-05-08");
