@@ -9,8 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,11 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -35,8 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.xinyong.audit.AuditEntry;
 import org.xinyong.audit.AuditLog;
 import org.xinyong.ingest.SubmissionApiIT;
-import org.xinyong.platform.Zones;
 import org.xinyong.repair.internal.Propagations;
+import org.xinyong.testing.FixedClock;
 import org.xinyong.testing.ReadModel;
 
 import tools.jackson.databind.JsonNode;
@@ -51,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = { "xinyong.portal.rate-limit.enabled=false", "xinyong.repair.max-attachment-bytes=4096",
 		"xinyong.repair.attachments-dir=target/repair-attachments-test", "xinyong.repair.propagation.retry-interval=PT1H" })
 @AutoConfigureMockMvc
-@Import(RepairIT.FixedClock.class)
+@Import(FixedClock.class)
 class RepairIT {
 
 	static final String KEY = "test-demo-key-0123456789";
@@ -60,16 +55,6 @@ class RepairIT {
 	static final String OTHER = "91640100MA7AC0U215";
 	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D };
 	static final byte[] PDF = "%PDF-1.4\n%test\n".getBytes();
-
-	@TestConfiguration
-	static class FixedClock {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(Instant.parse("2026-11-26T04:00:00Z"), Zones.DISPLAY);
-		}
-	}
 
 	@Autowired
 	MockMvc mvc;
