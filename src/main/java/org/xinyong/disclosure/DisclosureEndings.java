@@ -45,6 +45,19 @@ public class DisclosureEndings {
 		return ledger.appendEvent("DISCLOSURE_ENDED", "record:" + recordId, "on=" + on + ";reason=" + reason);
 	}
 
+	/**
+	 * Undoes an early end (e.g. a repair revoked because the credit commitment proved false): the record is shown
+	 * again within its window; a {@code DISCLOSURE_RESUMED} ledger event is appended in the same transaction.
+	 */
+	@Transactional
+	public long resume(UUID recordId, String reason) {
+		int updated = jdbc.sql("update disclosed_record set ended_on = null where record_id = ?").param(recordId).update();
+		if (updated == 0) {
+			throw DomainException.notFound("DISCLOSURE_RECORD_UNKNOWN", recordId);
+		}
+		return ledger.appendEvent("DISCLOSURE_RESUMED", "record:" + recordId, "reason=" + reason);
+	}
+
 	/** The day disclosure was ended early, if it was. */
 	public Optional<LocalDate> endedOn(UUID recordId) {
 		return jdbc.sql("select ended_on from disclosed_record where record_id = ?")

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xinyong.ingest.SubmissionApiIT;
-import org.xinyong.platform.Zones;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,13 +33,7 @@ final class WebsiteFixtures {
 	}
 
 	@TestConfiguration
-	static class FixedClock {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(Instant.parse("2026-11-26T04:00:00Z"), Zones.DISPLAY);
-		}
+	static class FixedClock extends org.xinyong.testing.FixedClock {
 	}
 
 	static Map<String, Object> penalty(String code, String name, String number, String severity, String decided) {
