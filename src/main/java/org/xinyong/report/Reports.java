@@ -141,13 +141,53 @@ public class Reports {
 		}
 		CreditReport report = issue(view.subject().code(), view.subject().name(), view.subject().type().name(),
 				audience, sections);
+		audit(report, audience == Audience.PUBLIC ? "REPORT_ISSUED" : "REPORT_STATE_BODY_ISSUED", null);
+		return Optional.of(report);
+	}
+
+	/**
+	 * A subject's own full report (art. 50): every record, public or not, revoked ones too, each with every change
+	 * and its reason. Audited as a read of non-public data, so the subject sees it among the reads about it.
+	 */
+	@Transactional
+	public CreditReport issueOwn(long subjectId, Locale locale) {
+		CreditSubject subject = subjects.byId(subjectId)
+			.orElseThrow(() -> new IllegalArgumentException("no subject " + subjectId));
+		Map<ReportGroup, List<Item>> grouped = new LinkedHashMap<>();
+		for (CreditRecord r : records.ofSubject(subjectId)) {
+			RecordVersion current = r.current();
+			ReportGroup group = display.item(r.catalogItem()).map(ReportGroup::of).orElse(ReportGroup.OTHER);
+			PublicRecord shown = new PublicRecord(r.id(), current.versionNo(), r.catalogItem(), group, null,
+					current.decisionDate(), null, null, null, current.recordedAt(), null, current.payload());
+			List<Field> fields = display.fields(shown, locale).stream().map(f -> new Field(f.label(), f.value())).toList();
+			List<Change> changes = r.versions()
+				.stream()
+				.map(v -> new Change(v.versionNo(), v.kind().name(), v.reason(), v.recordedAt()))
+				.toList();
+			Object source = current.payload().get("sourceUnit");
+			grouped.computeIfAbsent(group, g -> new ArrayList<>())
+				.add(new Item(r.catalogItem(), display.itemName(r.catalogItem(), locale),
+						source == null ? "" : source.toString(), current.decisionDate(), fields, changes));
+		}
+		List<Section> sections = new ArrayList<>();
+		for (ReportGroup group : SECTION_ORDER) {
+			List<Item> items = new ArrayList<>(grouped.getOrDefault(group, List.of()));
+			items.sort(java.util.Comparator.comparing(Item::decisionDate,
+					java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+			sections.add(new Section(group, items));
+		}
+		CreditReport report = issue(subject.code(), subject.name(), subject.type().name(), Audience.SELF, sections);
+		audit(report, "REPORT_FULL_READ", "信用报告（本人）");
+		return report;
+	}
+
+	private void audit(CreditReport report, String action, String purpose) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("number", report.number());
-		detail.put("audience", audience.name());
+		detail.put("audience", report.audience().name());
 		detail.put("records", report.recordCount());
-		audit.record(new AuditEntry(audience == Audience.PUBLIC ? "REPORT_ISSUED" : "REPORT_STATE_BODY_ISSUED",
-				AuditEntry.Outcome.SUCCESS, null, null, null, null, report.subjectCode(), null, detail));
-		return Optional.of(report);
+		audit.record(new AuditEntry(action, AuditEntry.Outcome.SUCCESS, null, null, null, null, report.subjectCode(),
+				purpose, detail));
 	}
 
 	/** A report by its number, when such a report was issued (any other number, e.g. altered, is unknown). */

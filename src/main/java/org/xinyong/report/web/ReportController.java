@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.xinyong.account.SubjectPrincipal;
 import org.xinyong.report.CreditReport;
 import org.xinyong.report.CreditReport.Audience;
 import org.xinyong.report.Reports;
@@ -46,7 +47,10 @@ class ReportController {
 
 	@GetMapping("/reports/subjects/{code}.html")
 	String publicHtml(@PathVariable String code, Model model, Locale locale) {
-		CreditReport report = issue(code, Audience.PUBLIC, locale);
+		return html(issue(code, Audience.PUBLIC, locale), model);
+	}
+
+	private String html(CreditReport report, Model model) {
 		model.addAttribute("report", report);
 		model.addAttribute("verifyUrl", links.verification(report.number()));
 		return "report/report";
@@ -58,6 +62,23 @@ class ReportController {
 	@PreAuthorize("hasAnyRole('DEPARTMENT_USER', 'DEPARTMENT_SYSTEM')")
 	ResponseEntity<byte[]> stateBodyPdf(@PathVariable String code, Locale locale) {
 		return pdf(issue(code, Audience.STATE_BODY, locale), locale);
+	}
+
+	/** A signed-in subject's own full report (served under the account module's sign-in chain). */
+	@GetMapping("/account/report.pdf")
+	@ResponseBody
+	ResponseEntity<byte[]> ownPdf(Locale locale) {
+		return pdf(reports.issueOwn(me().subjectId(), locale), locale);
+	}
+
+	@GetMapping("/account/report.html")
+	String ownHtml(Model model, Locale locale) {
+		return html(reports.issueOwn(me().subjectId(), locale), model);
+	}
+
+	private static SubjectPrincipal me() {
+		return SubjectPrincipal.current()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "not signed in as a subject"));
 	}
 
 	@GetMapping("/reports/verify")
