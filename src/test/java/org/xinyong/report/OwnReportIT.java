@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.xinyong.portal.WebsiteFixtures.awaitProjected;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,13 +70,7 @@ class OwnReportIT {
 			.content(json.writeValueAsString(
 					Map.of("values", contract("HT-REPORT-1", "BREACH"), "reason", "履行情况核实后更正"))))
 			.andExpect(status().isOk());
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (System.currentTimeMillis() < deadline && jdbc.sql("""
-				select exists (select 1 from (select record_id, max(version_no) v from record_version group by record_id) c
-				               left join disclosed_record d on d.record_id = c.record_id
-				               where d.record_id is null or d.version_no < c.v)""").query(Boolean.class).single()) {
-			Thread.sleep(50);
-		}
+		awaitProjected(jdbc);
 	}
 
 	@Test

@@ -2,14 +2,14 @@ package org.xinyong.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.xinyong.portal.WebsiteFixtures.awaitProjected;
+import static org.xinyong.portal.WebsiteFixtures.penalty;
+import static org.xinyong.portal.WebsiteFixtures.submit;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.xinyong.ingest.SubmissionApiIT;
-import org.xinyong.platform.Zones;
+import org.xinyong.portal.WebsiteFixtures;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,11 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(properties = { "xinyong.portal.rate-limit.enabled=false", "xinyong.report.watermark=仅供核验" })
 @AutoConfigureMockMvc
-@Import(ReportIT.FixedClock.class)
+@Import(WebsiteFixtures.FixedClock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportIT {
 
-	static final String KEY = "test-demo-key-0123456789";
 	static final String ORG = "91320100748204660Q";
 	static final String ORG_NAME = "南京某某科技有限公司";
 
@@ -63,26 +57,16 @@ class ReportIT {
 	@Autowired
 	JdbcClient jdbc;
 
-	@TestConfiguration
-	static class FixedClock {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(Instant.parse("2026-11-26T04:00:00Z"), Zones.DISPLAY);
-		}
-	}
-
 	@BeforeAll
 	void records() throws Exception {
 		List<Map<String, Object>> penalties = new ArrayList<>();
-		penalties.add(penalty("P-REPORT-GENERAL", "GENERAL", "2026-05-01"));
+		penalties.add(penalty(ORG, ORG_NAME, "P-REPORT-GENERAL", "GENERAL", "2026-05-01"));
 		// minor penalties are not disclosed, so not in the public report
-		penalties.add(penalty("P-REPORT-MINOR", "MINOR", "2026-06-01"));
-		submit("ADMIN_PENALTY", "report-penalties", penalties);
-		Map<String, Object> changed = penalty("P-REPORT-GENERAL", "GENERAL", "2026-05-01");
+		penalties.add(penalty(ORG, ORG_NAME, "P-REPORT-MINOR", "MINOR", "2026-06-01"));
+		submit(mvc, json, "ADMIN_PENALTY", "report-penalties", penalties);
+		Map<String, Object> changed = penalty(ORG, ORG_NAME, "P-REPORT-GENERAL", "GENERAL", "2026-05-01");
 		changed.put("penaltyContent", "罚款人民币贰万元");
-		submit("ADMIN_PENALTY", "report-penalties-correction", List.of(changed));
+		submit(mvc, json, "ADMIN_PENALTY", "report-penalties-correction", List.of(changed));
 		Map<String, Object> licence = new LinkedHashMap<>();
 		licence.put("subjectName", ORG_NAME);
 		licence.put("subjectCode", ORG);
@@ -95,8 +79,8 @@ class ReportIT {
 		licence.put("authorityCode", "11640000MB1900027Y");
 		licence.put("sourceUnit", "自治区市场监督管理局");
 		licence.put("sourceUnitCode", "11640000MB1900027Y");
-		submit("ADMIN_LICENCE", "report-licences", List.of(licence));
-		awaitProjected();
+		submit(mvc, json, "ADMIN_LICENCE", "report-licences", List.of(licence));
+		awaitProjected(jdbc);
 	}
 
 	@Test
@@ -203,40 +187,5 @@ class ReportIT {
 		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
 		return Files.size(dir.resolve("credit-report-page1.png"));
-	}
-
-	private Map<String, Object> penalty(String number, String severity, String decided) {
-		Map<String, Object> r = new LinkedHashMap<>(SubmissionApiIT.penalty(ORG, ORG_NAME, number));
-		r.put("severity", severity);
-		r.put("decisionDate", decided);
-		return r;
-	}
-
-	private void submit(String item, String key, List<Map<String, Object>> records) throws Exception {
-		String body = mvc.perform(post("/api/v1/submissions").header("X-Api-Key", KEY)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json.writeValueAsString(Map.of("catalogItem", item, "submissionKey", key, "records", records))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(json.readTree(body).get("rejected").asInt()).as(body).isZero();
-	}
-
-	private void awaitProjected() throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (System.currentTimeMillis() < deadline) {
-			boolean behind = jdbc.sql("""
-					select exists (select 1 from (select record_id, max(version_no) v from record_version group by record_id) c
-					               left join disclosed_record d on d.record_id = c.record_id
-					               where d.record_id is null or d.version_no < c.v)""")
-				.query(Boolean.class)
-				.single();
-			if (!behind) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the read model did not catch up within 30 s");
 	}
 }
