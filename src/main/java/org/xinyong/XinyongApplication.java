@@ -42,12 +42,13 @@ public class XinyongApplication {
 	}
 
 	/**
-	 * {@code benchmark ingest N} or {@code benchmark website SUBJECTS RECORDS}: runs the benchmark on a fresh embedded
-	 * PostgreSQL (or the server set with {@code --spring.datasource.url=…}), prints the figures and exits.
+	 * {@code benchmark ingest N}, {@code benchmark website SUBJECTS RECORDS} or {@code benchmark report RECORDS}: runs
+	 * the benchmark on a fresh embedded PostgreSQL (or the server set with {@code --spring.datasource.url=…}), prints
+	 * the figures and exits.
 	 */
 	static void benchmark(String[] args) throws Exception {
-		if (!args[1].equals("ingest") && !args[1].equals("website")) {
-			System.err.println("Unknown benchmark: " + args[1] + " (known: ingest, website)");
+		if (!args[1].equals("ingest") && !args[1].equals("website") && !args[1].equals("report")) {
+			System.err.println("Unknown benchmark: " + args[1] + " (known: ingest, website, report)");
 			System.exit(2);
 		}
 		int rows = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 100_000;
@@ -59,6 +60,9 @@ public class XinyongApplication {
 			int records = args.length > 3 ? Integer.parseInt(args[3].replace("_", "")) : subjects * 5;
 			what = "--xinyong.benchmark.website.subjects=" + subjects + " --xinyong.benchmark.website.records=" + records;
 			extra = 4;
+		}
+		if (args[1].equals("report")) {
+			what = "--xinyong.benchmark.report.records=" + (args.length > 2 ? rows : 200);
 		}
 		java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(what.split(" ")));
 		properties.addAll(java.util.List.of("--xinyong.embedded.data-dir=" + data.resolve("postgres"),

@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Records for the website tests, submitted through the API with the demo key, and a platform clock fixed on
  * 2026-11-26 (so that disclosure windows are tested at their boundaries whatever the day the tests run).
  */
-final class WebsiteFixtures {
+public final class WebsiteFixtures {
 
-	static final String KEY = "test-demo-key-0123456789";
+	public static final String KEY = "test-demo-key-0123456789";
 	static final String ORG_A = "91320100748204660Q";
 	static final String ORG_A_NAME = "南京某某科技有限公司";
 	static final String ORG_B = "91350100M000100Y43";
@@ -33,10 +33,10 @@ final class WebsiteFixtures {
 	}
 
 	@TestConfiguration
-	static class FixedClock extends org.xinyong.testing.FixedClock {
+	public static class FixedClock extends org.xinyong.testing.FixedClock {
 	}
 
-	static Map<String, Object> penalty(String code, String name, String number, String severity, String decided) {
+	public static Map<String, Object> penalty(String code, String name, String number, String severity, String decided) {
 		Map<String, Object> r = new LinkedHashMap<>(SubmissionApiIT.penalty(code, name, number));
 		r.put("severity", severity);
 		r.put("decisionDate", decided);
@@ -59,7 +59,7 @@ final class WebsiteFixtures {
 		return r;
 	}
 
-	static void submit(MockMvc mvc, JsonMapper json, String item, String key, List<Map<String, Object>> records)
+	public static void submit(MockMvc mvc, JsonMapper json, String item, String key, List<Map<String, Object>> records)
 			throws Exception {
 		String body = mvc.perform(post("/api/v1/submissions").header("X-Api-Key", KEY)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -72,7 +72,7 @@ final class WebsiteFixtures {
 	}
 
 	/** The read model is updated after commit from the event publication: wait until it has caught up. */
-	static void awaitProjected(JdbcClient jdbc) throws InterruptedException {
+	public static void awaitProjected(JdbcClient jdbc) throws InterruptedException {
 		org.xinyong.testing.ReadModel.awaitProjected(jdbc);
 	}
 

@@ -1,0 +1,274 @@
+package org.xinyong.report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xinyong.audit.AuditEntry;
+import org.xinyong.audit.AuditLog;
+import org.xinyong.disclosure.PublicCreditInfo;
+import org.xinyong.disclosure.PublicRecord;
+import org.xinyong.disclosure.ReportGroup;
+import org.xinyong.disclosure.SubjectView;
+import org.xinyong.ingest.CreditRecord;
+import org.xinyong.ingest.CreditRecords;
+import org.xinyong.ingest.RecordVersion;
+import org.xinyong.ledger.Ledger;
+import org.xinyong.platform.Zones;
+import org.xinyong.portal.RecordDisplay;
+import org.xinyong.report.CreditReport.Audience;
+import org.xinyong.subject.CreditSubject;
+import org.xinyong.subject.CreditSubjects;
+import org.xinyong.report.CreditReport.Change;
+import org.xinyong.report.CreditReport.Field;
+import org.xinyong.report.CreditReport.Item;
+import org.xinyong.report.CreditReport.Section;
+
+/**
+ * Issues credit reports and verifies them. A public report contains exactly what the credit website shows
+ * ({@link PublicCreditInfo}); every issuance is recorded append-only with the ledger checkpoint it was issued under,
+ * and audited.
+ */
+@Service
+public class Reports {
+
+	private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+	/** The sections in the order of the national report standard (honours come third, after administration). */
+	public static final List<ReportGroup> SECTION_ORDER = List.of(ReportGroup.BASIC, ReportGroup.LICENCE,
+			ReportGroup.PENALTY, ReportGroup.HONOURS, ReportGroup.SERIOUS_DISHONESTY, ReportGroup.ABNORMAL_OPERATION,
+			ReportGroup.COMMITMENT, ReportGroup.EVALUATION, ReportGroup.JUDICIAL, ReportGroup.OTHER);
+
+	private final PublicCreditInfo publicInfo;
+	private final CreditRecords records;
+	private final Ledger ledger;
+	private final AuditLog audit;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final CreditSubjects subjects;
+	private final RecordDisplay display;
+	private final SecureRandom random = new SecureRandom();
+
+	Reports(PublicCreditInfo publicInfo, CreditRecords records, Ledger ledger, AuditLog audit, JdbcClient jdbc,
+			Clock clock, CreditSubjects subjects, RecordDisplay display) {
+		this.display = display;
+		this.subjects = subjects;
+		this.publicInfo = publicInfo;
+		this.records = records;
+		this.ledger = ledger;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The public report of an organisation: what the credit website shows about it, masked and disclosure-filtered.
+	 * State bodies also receive this report (see docs/reports.md).
+	 *
+	 * @return empty when the website knows no such organisation
+	 */
+	@Transactional
+	public Optional<CreditReport> issuePublic(String code, Audience audience, Locale locale) {
+		Optional<SubjectView> found = publicInfo.subject(code);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		SubjectView view = found.get();
+		Map<UUID, CreditRecord> history = new LinkedHashMap<>();
+		List<Section> sections = new ArrayList<>();
+		for (ReportGroup group : SECTION_ORDER) {
+			List<Item> items = new ArrayList<>();
+			for (PublicRecord r : view.groups().getOrDefault(group, List.of())) {
+				List<Field> fields = display.fields(r, locale)
+					.stream()
+					.map(f -> new Field(f.label(), f.value()))
+					.toList();
+				items.add(new Item(r.catalogItem(), display.itemName(r.catalogItem(), locale), r.sourceUnit(),
+						r.decisionDate(), fields, List.of()));
+			}
+			sections.add(new Section(group, items));
+		}
+		// The change history of the disclosed versions: kind and date of every version up to the shown one (the
+		// reasons may name non-public facts and are only in the subject's own report).
+		if (view.recordCount() > 0) {
+			Long subjectId = subjects.byCode(view.subject().code()).map(CreditSubject::id).orElse(null);
+			if (subjectId != null) {
+				for (CreditRecord r : records.ofSubject(subjectId)) {
+					history.put(r.id(), r);
+				}
+			}
+			List<Section> withHistory = new ArrayList<>();
+			for (Section s : sections) {
+				List<Item> items = new ArrayList<>();
+				List<PublicRecord> shown = view.groups().getOrDefault(s.group(), List.of());
+				for (int i = 0; i < s.items().size(); i++) {
+					PublicRecord r = shown.get(i);
+					CreditRecord h = history.get(r.recordId());
+					List<Change> changes = new ArrayList<>();
+					if (h != null) {
+						for (RecordVersion v : h.versions()) {
+							if (v.versionNo() <= r.versionNo()) {
+								changes.add(new Change(v.versionNo(), v.kind().name(), null, v.recordedAt()));
+							}
+						}
+					}
+					else {
+						changes.add(new Change(r.versionNo(), "CURRENT", null, r.updatedAt()));
+					}
+					Item it = s.items().get(i);
+					items.add(new Item(it.catalogItem(), it.title(), it.sourceUnit(), it.decisionDate(), it.fields(),
+							changes));
+				}
+				withHistory.add(new Section(s.group(), items));
+			}
+			sections = withHistory;
+		}
+		CreditReport report = issue(view.subject().code(), view.subject().name(), view.subject().type().name(),
+				audience, sections);
+		audit(report, audience == Audience.PUBLIC ? "REPORT_ISSUED" : "REPORT_STATE_BODY_ISSUED", null);
+		return Optional.of(report);
+	}
+
+	/**
+	 * A subject's own full report (art. 50): every record, public or not, revoked ones too, each with every change
+	 * and its reason. Audited as a read of non-public data, so the subject sees it among the reads about it.
+	 */
+	@Transactional
+	public CreditReport issueOwn(long subjectId, Locale locale) {
+		CreditSubject subject = subjects.byId(subjectId)
+			.orElseThrow(() -> new IllegalArgumentException("no subject " + subjectId));
+		Map<ReportGroup, List<Item>> grouped = new LinkedHashMap<>();
+		for (CreditRecord r : records.ofSubject(subjectId)) {
+			RecordVersion current = r.current();
+			ReportGroup group = display.item(r.catalogItem()).map(ReportGroup::of).orElse(ReportGroup.OTHER);
+			PublicRecord shown = new PublicRecord(r.id(), current.versionNo(), r.catalogItem(), group, null,
+					current.decisionDate(), null, null, null, current.recordedAt(), null, current.payload());
+			List<Field> fields = display.fields(shown, locale).stream().map(f -> new Field(f.label(), f.value())).toList();
+			List<Change> changes = r.versions()
+				.stream()
+				.map(v -> new Change(v.versionNo(), v.kind().name(), v.reason(), v.recordedAt()))
+				.toList();
+			Object source = current.payload().get("sourceUnit");
+			grouped.computeIfAbsent(group, g -> new ArrayList<>())
+				.add(new Item(r.catalogItem(), display.itemName(r.catalogItem(), locale),
+						source == null ? "" : source.toString(), current.decisionDate(), fields, changes));
+		}
+		List<Section> sections = new ArrayList<>();
+		for (ReportGroup group : SECTION_ORDER) {
+			List<Item> items = new ArrayList<>(grouped.getOrDefault(group, List.of()));
+			items.sort(java.util.Comparator.comparing(Item::decisionDate,
+					java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+			sections.add(new Section(group, items));
+		}
+		CreditReport report = issue(subject.code(), subject.name(), subject.type().name(), Audience.SELF, sections);
+		audit(report, "REPORT_FULL_READ", "信用报告（本人）");
+		return report;
+	}
+
+	private void audit(CreditReport report, String action, String purpose) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("number", report.number());
+		detail.put("audience", report.audience().name());
+		detail.put("records", report.recordCount());
+		audit.record(new AuditEntry(action, AuditEntry.Outcome.SUCCESS, null, null, null, null, report.subjectCode(),
+				purpose, detail));
+	}
+
+	/** A report by its number, when such a report was issued (any other number, e.g. altered, is unknown). */
+	public Optional<Verification> verify(String number) {
+		if (number == null || number.isBlank()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select report_number, subject_code, subject_name, audience, generated_at, checkpoint_size,
+				       checkpoint_root, content_hash, record_count
+				from issued_report where report_number = :n""")
+			.param("n", number.strip().toUpperCase())
+			.query((rs, i) -> new Verification(rs.getString(1), rs.getString(2), rs.getString(3),
+					Audience.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
+					rs.getObject(6) == null ? null : rs.getLong(6), rs.getString(7), rs.getString(8), rs.getInt(9)))
+			.optional();
+	}
+
+	private CreditReport issue(String code, String name, String type, Audience audience, List<Section> sections) {
+		Instant now = clock.instant();
+		String number = "XY" + NUMBER_DAY.format(LocalDate.ofInstant(now, Zones.DISPLAY))
+				+ HexFormat.of().withUpperCase().formatHex(randomBytes());
+		Optional<Ledger.SignedCheckpoint> checkpoint = ledger.latestCheckpoint();
+		Long size = checkpoint.map(Ledger.SignedCheckpoint::treeSize).orElse(null);
+		String root = checkpoint.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null);
+		CreditReport unhashed = new CreditReport(number, code, name, type, audience, now, size, root, sections, null);
+		String hash = sha256(canonical(unhashed));
+		CreditReport report = new CreditReport(number, code, name, type, audience, now, size, root, sections, hash);
+		jdbc.sql("""
+				insert into issued_report (report_number, subject_code, subject_name, report_type, audience, generated_at,
+				                           checkpoint_size, checkpoint_root, content_hash, record_count)
+				values (:number, :code, :name, :type, :audience, :at, :size, :root, :hash, :count)""")
+			.param("number", number)
+			.param("code", code)
+			.param("name", name)
+			.param("type", "NATURAL_PERSON".equals(type) ? "NATURAL_PERSON" : "ORGANISATION")
+			.param("audience", audience.name())
+			.param("at", java.sql.Timestamp.from(now))
+			.param("size", size)
+			.param("root", root)
+			.param("hash", hash)
+			.param("count", report.recordCount())
+			.update();
+		return report;
+	}
+
+	private byte[] randomBytes() {
+		byte[] b = new byte[6];
+		random.nextBytes(b);
+		return b;
+	}
+
+	/** The canonical text the content hash covers: one line per fact, in report order. */
+	static String canonical(CreditReport r) {
+		StringBuilder b = new StringBuilder();
+		b.append(r.number()).append('\n').append(r.subjectCode()).append('\n').append(r.subjectName()).append('\n')
+			.append(r.audience()).append('\n').append(r.generatedAt()).append('\n').append(r.checkpointSize())
+			.append('\n').append(r.checkpointRoot()).append('\n');
+		for (Section s : r.sections()) {
+			b.append('#').append(s.group()).append('\n');
+			for (Item i : s.items()) {
+				b.append(i.catalogItem()).append('|').append(i.sourceUnit()).append('|').append(i.decisionDate());
+				for (Field f : i.fields()) {
+					b.append('|').append(f.key()).append('=').append(f.value());
+				}
+				for (Change c : i.changes()) {
+					b.append('|').append(c.versionNo()).append(c.kind()).append(c.reason()).append(c.recordedAt());
+				}
+				b.append('\n');
+			}
+		}
+		return b.toString();
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
