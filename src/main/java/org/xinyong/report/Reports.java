@@ -30,9 +30,11 @@ import org.xinyong.ingest.CreditRecord;
 import org.xinyong.ingest.CreditRecords;
 import org.xinyong.ingest.RecordVersion;
 import org.xinyong.ledger.Ledger;
+import org.xinyong.platform.OrganisationMember;
 import org.xinyong.platform.Zones;
 import org.xinyong.portal.RecordDisplay;
 import org.xinyong.report.CreditReport.Audience;
+import org.xinyong.sharing.SharedRecords;
 import org.xinyong.subject.CreditSubject;
 import org.xinyong.subject.CreditSubjects;
 import org.xinyong.report.CreditReport.Change;
@@ -63,11 +65,13 @@ public class Reports {
 	private final Clock clock;
 	private final CreditSubjects subjects;
 	private final RecordDisplay display;
+	private final SharedRecords sharing;
 	private final SecureRandom random = new SecureRandom();
 
 	Reports(PublicCreditInfo publicInfo, CreditRecords records, Ledger ledger, AuditLog audit, JdbcClient jdbc,
-			Clock clock, CreditSubjects subjects, RecordDisplay display) {
+			Clock clock, CreditSubjects subjects, RecordDisplay display, SharedRecords sharing) {
 		this.display = display;
+		this.sharing = sharing;
 		this.subjects = subjects;
 		this.publicInfo = publicInfo;
 		this.records = records;
@@ -79,7 +83,6 @@ public class Reports {
 
 	/**
 	 * The public report of an organisation: what the credit website shows about it, masked and disclosure-filtered.
-	 * State bodies also receive this report (see docs/reports.md).
 	 *
 	 * @return empty when the website knows no such organisation
 	 */
@@ -153,8 +156,39 @@ public class Reports {
 	public CreditReport issueOwn(long subjectId, Locale locale) {
 		CreditSubject subject = subjects.byId(subjectId)
 			.orElseThrow(() -> new IllegalArgumentException("no subject " + subjectId));
+		List<Section> sections = sections(records.ofSubject(subjectId), true, locale);
+		CreditReport report = issue(subject.code(), subject.name(), subject.type().name(), Audience.SELF, sections);
+		audit(report, "REPORT_FULL_READ", "信用报告（本人）");
+		return report;
+	}
+
+	/**
+	 * The report for a state body (art. 32, 34): the current version of every record of the catalog items its
+	 * organisation holds a sharing grant for, for the stated purpose, with the kind and date of every change (not
+	 * the reasons). Refused as the sharing API refuses (no organisation, no purpose, no grant covering it); the
+	 * sharing query is audited as {@code SHARING_READ} about the subject, the issuance as
+	 * {@code REPORT_STATE_BODY_ISSUED}. Works for organisations and natural persons alike.
+	 */
+	@Transactional
+	public CreditReport issueForStateBody(OrganisationMember member, String code, String purpose, String purposeText,
+			Locale locale) {
+		SharedRecords.Shared shared = sharing.query(member, code, purpose, purposeText);
+		List<CreditRecord> granted = records.ofSubject(shared.subject().id())
+			.stream()
+			.filter(r -> shared.recordIds().contains(r.id()))
+			.toList();
+		CreditSubject subject = shared.subject();
+		CreditReport report = issue(subject.code(), subject.name(), subject.type().name(), Audience.STATE_BODY,
+				sections(granted, false, locale));
+		audit(report, "REPORT_STATE_BODY_ISSUED", shared.purposeText() == null ? shared.purpose().name()
+				: shared.purpose().name() + ": " + shared.purposeText());
+		return report;
+	}
+
+	/** Report sections of whole records: the current version's fields and every change (reasons optional). */
+	private List<Section> sections(List<CreditRecord> recordList, boolean reasons, Locale locale) {
 		Map<ReportGroup, List<Item>> grouped = new LinkedHashMap<>();
-		for (CreditRecord r : records.ofSubject(subjectId)) {
+		for (CreditRecord r : recordList) {
 			RecordVersion current = r.current();
 			ReportGroup group = display.item(r.catalogItem()).map(ReportGroup::of).orElse(ReportGroup.OTHER);
 			PublicRecord shown = new PublicRecord(r.id(), current.versionNo(), r.catalogItem(), group, null,
@@ -162,7 +196,7 @@ public class Reports {
 			List<Field> fields = display.fields(shown, locale).stream().map(f -> new Field(f.label(), f.value())).toList();
 			List<Change> changes = r.versions()
 				.stream()
-				.map(v -> new Change(v.versionNo(), v.kind().name(), v.reason(), v.recordedAt()))
+				.map(v -> new Change(v.versionNo(), v.kind().name(), reasons ? v.reason() : null, v.recordedAt()))
 				.toList();
 			Object source = current.payload().get("sourceUnit");
 			grouped.computeIfAbsent(group, g -> new ArrayList<>())
@@ -176,9 +210,7 @@ public class Reports {
 					java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
 			sections.add(new Section(group, items));
 		}
-		CreditReport report = issue(subject.code(), subject.name(), subject.type().name(), Audience.SELF, sections);
-		audit(report, "REPORT_FULL_READ", "信用报告（本人）");
-		return report;
+		return sections;
 	}
 
 	private void audit(CreditReport report, String action, String purpose) {

@@ -2,6 +2,7 @@ package org.xinyong.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -11,6 +12,7 @@ import static org.xinyong.portal.WebsiteFixtures.awaitProjected;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,15 +25,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.xinyong.access.Organisation;
+import org.xinyong.access.OrganisationKind;
+import org.xinyong.access.Organisations;
+import org.xinyong.access.Organisations.NewOrganisation;
+import org.xinyong.access.Role;
+import org.xinyong.access.StaffPrincipal;
+import org.xinyong.access.StaffUsers;
+import org.xinyong.access.StaffUsers.NewStaffUser;
 import org.xinyong.audit.AuditTrail;
 import org.xinyong.ingest.SubmissionApiIT;
+import org.xinyong.subject.internal.Gb32100;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A subject's own full report (art. 50) includes its non-public records and every change with its reason, is only
  * for the signed-in subject, and shows up among the reads about it; the public report of the same subject has only
- * the public records. State bodies receive the public report.
+ * the public records. State bodies receive the records of the items they hold a sharing grant for.
  */
 @SpringBootTest(properties = "xinyong.portal.rate-limit.enabled=false")
 @AutoConfigureMockMvc
@@ -54,6 +65,12 @@ class OwnReportIT {
 
 	@Autowired
 	AuditTrail trail;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	StaffUsers users;
 
 	@BeforeAll
 	void records() throws Exception {
@@ -106,14 +123,45 @@ class OwnReportIT {
 	}
 
 	@Test
-	@WithMockUser(roles = "DEPARTMENT_USER")
-	void stateBodiesReceiveThePublicReport() throws Exception {
-		String text = ReportIT.text(mvc.perform(get("/api/v1/reports/subjects/{code}.pdf", COMPANY))
+	void stateBodiesReceiveTheRecordsOfTheirGrantedItemsForTheStatedPurpose() throws Exception {
+		// A department of its own, granted the (non-public) contract-performance item for procurement only.
+		String first17 = "11640000MB1990" + String.format("%03d", 100 + (int) (System.nanoTime() % 800));
+		String code = first17 + Gb32100.checkCharacter(first17);
+		Organisation dept = organisations.register(new NewOrganisation(code, "报告测试共享部门", null,
+				OrganisationKind.DEPARTMENT, null, false));
+		StaffPrincipal user = users.create(new NewStaffUser("report-dept-" + first17.toLowerCase(), "报告测试部门用户",
+				"Report-Test-Password-1", dept.id(), Set.of(Role.DEPARTMENT_USER), "test"));
+		mvc.perform(post("/api/v1/sharing/grants").with(user(users.byUsername("admin").orElseThrow()))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(Map.of("organisationCode", code, "itemCode", "CONTRACT_PERFORMANCE",
+					"purposes", List.of("PROCUREMENT"), "lawfulBasis", "《政府采购法》第二十二条",
+					"statutoryBasis", false))))
+			.andExpect(status().isCreated());
+
+		String text = ReportIT.text(mvc.perform(get("/api/v1/reports/subjects/{code}.pdf", COMPANY).with(user(user))
+			.param("purpose", "PROCUREMENT"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray());
-		assertThat(text).contains("国家机关查询版", "银市监罚〔2026〕901号");
+		// the granted item's record with its changes, not the reason; nothing of the items not granted
+		assertThat(text).contains("国家机关查询版", NAME, "HT-REPORT-1", "第 2 版 更正")
+			.doesNotContain("银市监罚〔2026〕901号", "履行情况核实后更正");
+		assertThat(trail.readsAbout(COMPANY)).anySatisfy(e -> assertThat(e.action()).isEqualTo("SHARING_READ"));
+
+		// a purpose the grant does not cover, or none, is refused as by the sharing API
+		mvc.perform(get("/api/v1/reports/subjects/{code}.pdf", COMPANY).with(user(user)).param("purpose", "BIDDING"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/reports/subjects/{code}.pdf", COMPANY).with(user(user)))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	@WithMockUser(roles = "DEPARTMENT_USER")
+	void aCallerActingForNoOrganisationGetsNoStateBodyReport() throws Exception {
+		mvc.perform(get("/api/v1/reports/subjects/{code}.pdf", COMPANY).param("purpose", "PROCUREMENT"))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -162,7 +162,7 @@ class ReportIT {
 		mvc.perform(get("/api/v1/reports/subjects/{code}.pdf", ORG)).andExpect(status().isUnauthorized());
 	}
 
-	private static String number(String text) {
+	static String number(String text) {
 		Matcher m = Pattern.compile("报告编号：(XY[0-9A-F]+)").matcher(text);
 		assertThat(m.find()).as(text).isTrue();
 		return m.group(1);

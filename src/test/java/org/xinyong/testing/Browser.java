@@ -36,6 +36,14 @@ public final class Browser implements AutoCloseable {
 
 	/** Starts Chromium with a desktop window and Chinese as the preferred language. */
 	public static Browser start() {
+		return start(null);
+	}
+
+	/**
+	 * Starts Chromium as {@link #start()} does; files the pages download (PDFs included, which are saved rather than
+	 * shown) go to {@code downloads} when it is not null.
+	 */
+	public static Browser start(Path downloads) {
 		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
 			throw new IllegalStateException("Page tests need Debian's chromium and chromium-driver "
 					+ "(run bin/test, which installs them, or apt-get install chromium chromium-driver fonts-wqy-microhei)");
@@ -48,7 +56,13 @@ public final class Browser implements AutoCloseable {
 					"--disable-quic", "--no-first-run", "--disable-background-networking",
 					"--disable-component-update", "--disable-sync", "--lang=zh-CN", "--window-size=1280,900",
 					"--user-data-dir=" + profile);
-			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+			Map<String, Object> prefs = new java.util.HashMap<>(Map.of("intl.accept_languages", "zh-CN,zh"));
+			if (downloads != null) {
+				prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+				prefs.put("download.prompt_for_download", false);
+				prefs.put("plugins.always_open_pdf_externally", true);
+			}
+			options.setExperimentalOption("prefs", prefs);
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(CHROMEDRIVER))
 				.usingAnyFreePort()

@@ -7,7 +7,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +22,8 @@ import org.xinyong.report.internal.PdfReportRenderer;
 import org.xinyong.report.internal.ReportLinks;
 
 /**
- * Credit reports: the public report of an organisation as PDF and HTML (free, no sign-in), the report for state
- * bodies, and the public verification page.
+ * Credit reports: the public report of an organisation as PDF and HTML (free, no sign-in), the subject's own
+ * report, and the public verification page.
  */
 @Controller
 class ReportController {
@@ -42,7 +41,7 @@ class ReportController {
 	@GetMapping("/reports/subjects/{code}.pdf")
 	@ResponseBody
 	ResponseEntity<byte[]> publicPdf(@PathVariable String code, Locale locale) {
-		return pdf(issue(code, Audience.PUBLIC, locale), locale);
+		return pdf(pdf, issue(code, Audience.PUBLIC, locale), locale);
 	}
 
 	@GetMapping("/reports/subjects/{code}.html")
@@ -56,19 +55,11 @@ class ReportController {
 		return "report/report";
 	}
 
-	/** The report for state bodies: the public report (see docs/reports.md), audited as issued to a state body. */
-	@GetMapping("/api/v1/reports/subjects/{code}.pdf")
-	@ResponseBody
-	@PreAuthorize("hasAnyRole('DEPARTMENT_USER', 'DEPARTMENT_SYSTEM')")
-	ResponseEntity<byte[]> stateBodyPdf(@PathVariable String code, Locale locale) {
-		return pdf(issue(code, Audience.STATE_BODY, locale), locale);
-	}
-
 	/** A signed-in subject's own full report (served under the account module's sign-in chain). */
 	@GetMapping("/account/report.pdf")
 	@ResponseBody
 	ResponseEntity<byte[]> ownPdf(Locale locale) {
-		return pdf(reports.issueOwn(me().subjectId(), locale), locale);
+		return pdf(pdf, reports.issueOwn(me().subjectId(), locale), locale);
 	}
 
 	@GetMapping("/account/report.html")
@@ -96,7 +87,7 @@ class ReportController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "subject not found"));
 	}
 
-	private ResponseEntity<byte[]> pdf(CreditReport report, Locale locale) {
+	static ResponseEntity<byte[]> pdf(PdfReportRenderer pdf, CreditReport report, Locale locale) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
