@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -77,8 +76,7 @@ class ReportBrowserIT {
 			assertThat(pdf.getFileName().toString()).isEqualTo(number + ".pdf");
 			assertThat(text).contains("公共信用信息报告（法人和非法人组织）", ORG_NAME, "闽榕市监罚〔2026〕77号",
 					"信息提供单位：");
-			Path png = renderFirstPage(pdf);
-			assertThat(Files.size(png)).isGreaterThan(20_000);
+			assertThat(ReportIT.renderFirstPage(bytes, "credit-report-downloaded")).isGreaterThan(20_000);
 
 			// the number printed on the report is confirmed by the verification page, an altered one is not
 			driver.get("http://localhost:" + port + "/reports/verify");
@@ -112,18 +110,5 @@ class ReportBrowserIT {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("no PDF was downloaded into " + downloads);
-	}
-
-	/** Renders page 1 of the downloaded PDF with pdftoppm into target/screenshots/. */
-	static Path renderFirstPage(Path pdf) throws Exception {
-		Path dir = Path.of("target/screenshots");
-		Files.createDirectories(dir);
-		Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-				pdf.toString(), dir.resolve("credit-report-downloaded-page1").toString())
-			.redirectErrorStream(true)
-			.start();
-		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
-		return dir.resolve("credit-report-downloaded-page1.png");
 	}
 }

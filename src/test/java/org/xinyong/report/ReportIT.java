@@ -176,16 +176,21 @@ class ReportIT {
 
 	/** Renders page 1 with pdftoppm into target/screenshots/ and returns the PNG's size in bytes. */
 	static long renderFirstPage(byte[] pdf) throws Exception {
+		return renderFirstPage(pdf, "credit-report");
+	}
+
+	/** Saves the PDF as target/screenshots/NAME.pdf, renders page 1 to NAME-page1.png and returns its size. */
+	static long renderFirstPage(byte[] pdf, String name) throws Exception {
 		Path dir = Path.of("target/screenshots");
 		Files.createDirectories(dir);
-		Path file = dir.resolve("credit-report.pdf");
+		Path file = dir.resolve(name + ".pdf");
 		Files.write(file, pdf);
 		Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-				file.toString(), dir.resolve("credit-report-page1").toString())
+				file.toString(), dir.resolve(name + "-page1").toString())
 			.redirectErrorStream(true)
 			.start();
 		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
-		return Files.size(dir.resolve("credit-report-page1.png"));
+		return Files.size(dir.resolve(name + "-page1.png"));
 	}
 }
