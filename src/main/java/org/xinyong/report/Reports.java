@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,8 @@ import org.xinyong.ingest.CreditRecord;
 import org.xinyong.ingest.CreditRecords;
 import org.xinyong.ingest.RecordVersion;
 import org.xinyong.ledger.Ledger;
+import org.xinyong.lists.ListEntry;
+import org.xinyong.lists.SeriousDishonestyList;
 import org.xinyong.platform.OrganisationMember;
 import org.xinyong.platform.Zones;
 import org.xinyong.portal.RecordDisplay;
@@ -66,12 +69,17 @@ public class Reports {
 	private final CreditSubjects subjects;
 	private final RecordDisplay display;
 	private final SharedRecords sharing;
+	private final SeriousDishonestyList seriousList;
+	private final MessageSource messages;
 	private final SecureRandom random = new SecureRandom();
 
 	Reports(PublicCreditInfo publicInfo, CreditRecords records, Ledger ledger, AuditLog audit, JdbcClient jdbc,
-			Clock clock, CreditSubjects subjects, RecordDisplay display, SharedRecords sharing) {
+			Clock clock, CreditSubjects subjects, RecordDisplay display, SharedRecords sharing,
+			SeriousDishonestyList seriousList, MessageSource messages) {
 		this.display = display;
 		this.sharing = sharing;
+		this.seriousList = seriousList;
+		this.messages = messages;
 		this.subjects = subjects;
 		this.publicInfo = publicInfo;
 		this.records = records;
@@ -142,6 +150,10 @@ public class Reports {
 			}
 			sections = withHistory;
 		}
+		Optional<CreditSubject> subject = subjects.byCode(view.subject().code());
+		if (subject.isPresent()) {
+			sections = withSubjectFacts(sections, subject.get(), true, locale);
+		}
 		CreditReport report = issue(view.subject().code(), view.subject().name(), view.subject().type().name(),
 				audience, sections);
 		audit(report, audience == Audience.PUBLIC ? "REPORT_ISSUED" : "REPORT_STATE_BODY_ISSUED", null);
@@ -156,7 +168,8 @@ public class Reports {
 	public CreditReport issueOwn(long subjectId, Locale locale) {
 		CreditSubject subject = subjects.byId(subjectId)
 			.orElseThrow(() -> new IllegalArgumentException("no subject " + subjectId));
-		List<Section> sections = sections(records.ofSubject(subjectId), true, locale);
+		List<Section> sections = withSubjectFacts(sections(records.ofSubject(subjectId), true, locale), subject, false,
+				locale);
 		CreditReport report = issue(subject.code(), subject.name(), subject.type().name(), Audience.SELF, sections);
 		audit(report, "REPORT_FULL_READ", "信用报告（本人）");
 		return report;
@@ -179,10 +192,75 @@ public class Reports {
 			.toList();
 		CreditSubject subject = shared.subject();
 		CreditReport report = issue(subject.code(), subject.name(), subject.type().name(), Audience.STATE_BODY,
-				sections(granted, false, locale));
+				withSubjectFacts(sections(granted, false, locale), subject, true, locale));
 		audit(report, "REPORT_STATE_BODY_ISSUED", shared.purposeText() == null ? shared.purpose().name()
 				: shared.purpose().name() + ": " + shared.purposeText());
 		return report;
+	}
+
+	/**
+	 * Adds the subject's registration facts (first item of 基本信息) and its serious-dishonesty list entries (a public
+	 * list, art. 43-44): only the entries on the list today when {@code currentOnly}, otherwise every entry with its
+	 * removal.
+	 */
+	private List<Section> withSubjectFacts(List<Section> sections, CreditSubject subject, boolean currentOnly,
+			Locale locale) {
+		String platform = msg(locale, "report.platform");
+		List<Field> basics = new ArrayList<>();
+		basics.add(new Field(msg(locale, "report.basic.name"), subject.name()));
+		basics.add(new Field(msg(locale, "report.basic.code"), subject.code()));
+		basics.add(new Field(msg(locale, "report.basic.type"), msg(locale, "report.basic.type." + subject.type())));
+		List<String> former = subjects.names(subject.id())
+			.stream()
+			.filter(n -> !n.equals(subject.name()))
+			.toList();
+		if (!former.isEmpty()) {
+			basics.add(new Field(msg(locale, "report.basic.former"), String.join("；", former)));
+		}
+		Item basic = new Item("SUBJECT", msg(locale, "report.basic.title"), platform, null, basics, List.of());
+		LocalDate today = LocalDate.now(clock);
+		List<Item> listed = new ArrayList<>();
+		for (ListEntry e : seriousList.ofSubject(subject.id())) {
+			if (currentOnly && !e.activeOn(today)) {
+				continue;
+			}
+			List<Field> fields = new ArrayList<>();
+			fields.add(new Field(msg(locale, "report.list.category"),
+					msg(locale, "report.list.category." + e.category())));
+			if (e.legalRepresentative() != null && !e.legalRepresentative().isBlank()) {
+				fields.add(new Field(msg(locale, "report.list.representative"), e.legalRepresentative()));
+			}
+			fields.add(new Field(msg(locale, "report.list.reason"), e.reason()));
+			fields.add(new Field(msg(locale, "report.list.basis"), e.basis()));
+			fields.add(new Field(msg(locale, "report.list.measures"), e.measures()));
+			fields.add(new Field(msg(locale, "report.list.document"), e.documentNumber()));
+			fields.add(new Field(msg(locale, "report.list.period"), e.effectiveDate() + " — " + e.plannedEnd()));
+			fields.add(new Field(msg(locale, "report.list.removalConditions"), e.removalConditions()));
+			List<Change> changes = new ArrayList<>();
+			changes.add(new Change(1, "LIST_INCLUDED", currentOnly ? null : e.documentNumber(), e.recordedAt()));
+			if (e.removal() != null) {
+				changes.add(new Change(2, "LIST_REMOVED_" + e.removal().kind(),
+						e.removal().documentNumber() + "：" + e.removal().reason(), e.removal().recordedAt()));
+			}
+			listed.add(new Item("SERIOUS_DISHONESTY_LIST", msg(locale, "report.list.title"), e.decidingOrganisation(),
+					e.effectiveDate(), fields, changes));
+		}
+		List<Section> result = new ArrayList<>();
+		for (Section s : sections) {
+			List<Item> items = new ArrayList<>(s.items());
+			if (s.group() == ReportGroup.BASIC) {
+				items.add(0, basic);
+			}
+			else if (s.group() == ReportGroup.SERIOUS_DISHONESTY) {
+				items.addAll(0, listed);
+			}
+			result.add(new Section(s.group(), items));
+		}
+		return result;
+	}
+
+	private String msg(Locale locale, String key) {
+		return messages.getMessage(key, null, key, locale);
 	}
 
 	/** Report sections of whole records: the current version's fields and every change (reasons optional). */

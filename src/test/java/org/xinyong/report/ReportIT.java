@@ -148,6 +148,44 @@ class ReportIT {
 	}
 
 	@Test
+	void registrationFactsAndSeriousListEntriesWithTheLegalRepresentativeAreInTheReport() throws Exception {
+		String code = "91350100M000100Y43";
+		String name = "福州名单报告测试有限公司";
+		submit(mvc, json, "ADMIN_PENALTY", "report-listed", List.of(penalty(code, name, "P-REPORT-LISTED", "SERIOUS",
+				"2026-03-01")));
+		Map<String, Object> d = new LinkedHashMap<>();
+		d.put("subjectCode", code);
+		d.put("legalRepresentative", "李四");
+		d.put("category", "REFUSING_OBLIGATIONS");
+		d.put("reason", "有履行能力但拒不履行生效判决确定的义务");
+		d.put("basis", "《宁夏回族自治区社会信用条例》第四十三条第三项");
+		d.put("measures", "限制参与政府采购");
+		d.put("removalConditions", "期满自动移出；完成信用修复的可申请提前移出");
+		d.put("remedies", "可依法申请行政复议或者提起行政诉讼");
+		d.put("documentNumber", "宁失信〔2026〕报告-1号");
+		d.put("decidingOrganisation", "自治区发展和改革委员会");
+		d.put("effectiveDate", "2026-04-01");
+		d.put("plannedEnd", "2029-03-31");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/lists/serious-dishonesty")
+			.header("X-Api-Key", WebsiteFixtures.KEY)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(d))).andExpect(status().isCreated());
+		awaitProjected(jdbc);
+		String text = text(mvc.perform(get("/reports/subjects/{code}.pdf", code))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		assertThat(text).contains("一、基本信息：1 条", "主体登记信息", "主体类型：法人和非法人组织",
+				"四、严重失信主体名单信息：1 条", "列入严重失信主体名单", "法定代表人/主要负责人：李四",
+				"失信类别：有履行能力但拒不履行、逃避执行法定义务", "决定文书号：宁失信〔2026〕报告-1号",
+				"信息提供单位：自治区发展和改革委员会", "有效期：2026-04-01 — 2029-03-31");
+		// a subject that is not on the list has the section empty
+		assertThat(text(mvc.perform(get("/reports/subjects/{code}.pdf", ORG)).andReturn().getResponse()
+			.getContentAsByteArray())).contains("四、严重失信主体名单信息：0 条").doesNotContain("李四");
+	}
+
+	@Test
 	void htmlReportAndSubjectPageLinkAndStateBodyAccess() throws Exception {
 		String html = mvc.perform(get("/reports/subjects/{code}.html", ORG))
 			.andExpect(status().isOk())
