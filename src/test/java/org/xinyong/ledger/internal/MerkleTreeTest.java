@@ -79,6 +79,62 @@ class MerkleTreeTest {
 			.isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	}
 
+	/**
+	 * Published audit paths of certificate-transparency's reference tests (same eight leaves): our proofs must be
+	 * byte-for-byte those, so that any RFC 6962 verifier accepts them.
+	 */
+	@Test
+	void proofsMatchThePublishedCertificateTransparencyVectors() {
+		TreeHasher h = TreeHasher.of("SHA-256");
+		List<byte[]> leaves = new ArrayList<>();
+		for (String leaf : CT_LEAVES) {
+			leaves.add(h.leafHash(HEX.parseHex(leaf)));
+		}
+		MerkleTree.Nodes all = nodes(h, leaves);
+		Object[][] inclusion = {
+				{ 0L, 8L, new String[] { "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+						"5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+						"6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4" } },
+				{ 5L, 8L, new String[] { "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+						"ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+						"d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7" } },
+				{ 2L, 3L, new String[] { "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125" } },
+				{ 1L, 5L, new String[] { "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+						"5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+						"bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b" } } };
+		for (Object[] v : inclusion) {
+			long index = (Long) v[0];
+			long size = (Long) v[1];
+			String[] expected = (String[]) v[2];
+			List<byte[]> proof = MerkleTree.inclusionProof(h, nodes(h, leaves.subList(0, (int) size)), index, size);
+			assertThat(proof.stream().map(HEX::formatHex).toList()).as("inclusion of %d in %d", index, size)
+				.containsExactly(expected);
+			assertThat(MerkleTree.verifyInclusion(h, index, size, leaves.get((int) index), proof,
+					HEX.parseHex(CT_ROOTS[(int) size - 1]))).isTrue();
+		}
+		assertThat(MerkleTree.inclusionProof(h, all, 0, 1)).isEmpty();
+		Object[][] consistency = {
+				{ 1L, 8L, new String[] { "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+						"5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+						"6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4" } },
+				{ 6L, 8L, new String[] { "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+						"ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+						"d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7" } },
+				{ 2L, 5L, new String[] { "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+						"bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b" } } };
+		for (Object[] v : consistency) {
+			long m = (Long) v[0];
+			long n = (Long) v[1];
+			String[] expected = (String[]) v[2];
+			List<byte[]> proof = MerkleTree.consistencyProof(h, nodes(h, leaves.subList(0, (int) n)), m, n);
+			assertThat(proof.stream().map(HEX::formatHex).toList()).as("consistency %d to %d", m, n)
+				.containsExactly(expected);
+			assertThat(MerkleTree.verifyConsistency(h, m, n, HEX.parseHex(CT_ROOTS[(int) m - 1]),
+					HEX.parseHex(CT_ROOTS[(int) n - 1]), proof)).isTrue();
+		}
+		assertThat(MerkleTree.consistencyProof(h, all, 1, 1)).isEmpty();
+	}
+
 	@Test
 	void sm3KnownAnswers() {
 		TreeHasher sm3 = TreeHasher.of("SM3");
