@@ -105,4 +105,19 @@ class AuditConsoleIT {
 			.query(String.class)
 			.single()).isEqualTo("核查投诉");
 	}
+
+	@Test
+	void onlyAuditorsRevealPlatformAdministratorsSeeTheMaskedLogOnly() throws Exception {
+		long id = record(PERSON, "admin may not reveal");
+		mvc.perform(post("/console/audit/" + id + "/reveal").param("reason", "好奇").with(staff("admin")).with(csrf()))
+			.andExpect(status().isForbidden());
+		String page = mvc.perform(get("/console/audit").with(staff("admin")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("110105********002X").doesNotContain("显示原文");
+		assertThat(mvc.perform(get("/console/audit").with(staff("auditor"))).andReturn().getResponse()
+			.getContentAsString()).contains("显示原文");
+	}
 }

@@ -6,12 +6,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks citizen ID numbers (18 digits with a valid birth date, last may be X; or legacy 15 digits) in audit text:
- * the first 6 and last 4 characters stay. Organisations' unified social credit codes are left as they are.
+ * Masks personal document numbers in audit text. Citizen ID numbers (18 digits with a valid birth date, last may be
+ * X; or legacy 15 digits) keep their first 6 and last 4 characters; foreigners' permanent residence IDs (the 2023
+ * 18-digit form starting with 9, and the older three letters and 12 digits), Chinese passports (E or G and 8
+ * characters) and Hong Kong / Macao residents' permits (H or M and 8 or 10 digits) keep their first 2 and last 2.
+ * Organisations' unified social credit codes are left as they are.
  */
 final class PersonalNumbers {
 
 	private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[\\dXx]|\\d{15})(?![0-9A-Za-z])");
+
+	/** Other personal documents: upper-case tokens of the forms listed above. */
+	private static final Pattern OTHER_DOCUMENT = Pattern.compile(
+			"(?<![0-9A-Za-z])(9\\d{16}[\\dX]|[A-Z]{3}\\d{12}|[EG][0-9A-Z]\\d{7}|[HM]\\d{10}|[HM]\\d{8})(?![0-9A-Za-z])");
 
 	private PersonalNumbers() {
 	}
@@ -27,7 +34,19 @@ final class PersonalNumbers {
 			m.appendReplacement(out, Matcher.quoteReplacement(isPersonal(value) ? masked(value) : value));
 		}
 		m.appendTail(out);
-		return out.toString();
+		Matcher other = OTHER_DOCUMENT.matcher(out);
+		StringBuilder result = new StringBuilder();
+		while (other.find()) {
+			String value = other.group(1);
+			if (value.length() == 18 && !isForeignResidenceId(value)) {
+				other.appendReplacement(result, Matcher.quoteReplacement(value));
+				continue;
+			}
+			String masked = value.substring(0, 2) + "*".repeat(value.length() - 4) + value.substring(value.length() - 2);
+			other.appendReplacement(result, Matcher.quoteReplacement(masked));
+		}
+		other.appendTail(result);
+		return result.toString();
 	}
 
 	static boolean isPersonal(String value) {
@@ -46,6 +65,29 @@ final class PersonalNumbers {
 				LocalDate.of(1900 + Integer.parseInt(value.substring(6, 8)), Integer.parseInt(value.substring(8, 10)),
 						Integer.parseInt(value.substring(10, 12)));
 			}
+			return true;
+		}
+		catch (DateTimeException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * The 2023 foreigners' permanent residence ID: 9, province, country, birth date (positions 7-14), sequence and a
+	 * GB 11643 check character — so an all-digit unified social credit code is not taken for one.
+	 */
+	static boolean isForeignResidenceId(String value) {
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (value.charAt(i) - '0') * weights[i];
+		}
+		if ("10X98765432".charAt(sum % 11) != value.charAt(17)) {
+			return false;
+		}
+		try {
+			LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+					Integer.parseInt(value.substring(12, 14)));
 			return true;
 		}
 		catch (DateTimeException e) {

@@ -35,7 +35,10 @@ import org.xinyong.platform.DomainException;
 import org.xinyong.platform.Zones;
 import org.xinyong.platform.web.ConsoleMenuItem;
 
-/** Auditors search, export and (with a stated reason) reveal the audit log. Every export and reveal is audited. */
+/**
+ * Auditors and platform administrators search and export the audit log; auditors alone reveal a masked entry, with a
+ * stated reason. Every export and reveal is audited.
+ */
 @Controller
 @PreAuthorize("hasAnyRole('AUDITOR', 'PLATFORM_ADMIN')")
 @Tag(name = "audit", description = "审计日志 / Audit log")
@@ -112,7 +115,9 @@ class AuditConsoleController {
 		out.flush();
 	}
 
+	/** Only auditors reveal a masked entry (platform administrators search and export, masked). */
 	@PostMapping("/console/audit/{id}/reveal")
+	@PreAuthorize("hasRole('AUDITOR')")
 	String reveal(@PathVariable long id, @RequestParam String reason, RedirectAttributes flash) {
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.badRequest("AUDIT_REVEAL_REASON_REQUIRED");

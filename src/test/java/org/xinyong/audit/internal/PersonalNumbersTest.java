@@ -15,4 +15,21 @@ class PersonalNumbersTest {
 		assertThat(PersonalNumbers.mask("{\"n\":\"440524188001010014\"}")).isEqualTo("{\"n\":\"440524********0014\"}");
 		assertThat(PersonalNumbers.mask("123456789012345678")).isEqualTo("123456789012345678");
 	}
+
+	@Test
+	void masksOtherPersonalDocuments() {
+		// foreigners' permanent residence IDs, new and old forms
+		assertThat(PersonalNumbers.mask("933156198501010018")).isEqualTo("93**************18");
+		// an all-digit code starting with 9 without the check character or birth date of such an ID stays
+		assertThat(PersonalNumbers.mask("933156198501010015")).isEqualTo("933156198501010015");
+		assertThat(PersonalNumbers.mask("USA110085010101")).isEqualTo("US***********01");
+		// Chinese passports and Hong Kong / Macao residents' permits, alone and inside JSON
+		assertThat(PersonalNumbers.mask("E12345678")).isEqualTo("E1*****78");
+		assertThat(PersonalNumbers.mask("EA1234567")).isEqualTo("EA*****67");
+		assertThat(PersonalNumbers.mask("{\"doc\":\"H1234567801\"}")).isEqualTo("{\"doc\":\"H1*******01\"}");
+		assertThat(PersonalNumbers.mask("M12345678")).isEqualTo("M1*****78");
+		// unified social credit codes, dates and ordinary words stay
+		assertThat(PersonalNumbers.mask("91640100MA7AC0R88M")).isEqualTo("91640100MA7AC0R88M");
+		assertThat(PersonalNumbers.mask("GET /api/v1 2026-11-27 E1")).isEqualTo("GET /api/v1 2026-11-27 E1");
+	}
 }
