@@ -35,17 +35,59 @@ public class PublicLists {
 	public record Page<T>(List<T> items, long total, int page, int pages) {
 	}
 
+	/** What the website's list pages show of an entry of either list. */
+	public interface Listed {
+
+		long id();
+
+		SubjectType subjectType();
+
+		String subjectCode();
+
+		String subjectName();
+
+		LocalDate effectiveDate();
+
+		LocalDate plannedEnd();
+
+		/** The message key of its category or ground. */
+		String kindKey();
+
+		/** The deciding or confirming organisation. */
+		String organisation();
+	}
+
 	/** An entry of the serious-dishonesty list as the public sees it (art. 44). */
 	public record SeriousEntry(long id, SubjectType subjectType, String subjectCode, String subjectName,
 			String legalRepresentative, DishonestyCategory category, String reason, String basis, String measures,
 			String removalConditions, String remedies, String documentNumber, String decidingOrganisation,
-			LocalDate effectiveDate, LocalDate plannedEnd) {
+			LocalDate effectiveDate, LocalDate plannedEnd) implements Listed {
+
+		@Override
+		public String kindKey() {
+			return "lists.category." + category;
+		}
+
+		@Override
+		public String organisation() {
+			return decidingOrganisation;
+		}
 	}
 
 	/** An entry of the reward list as the public sees it. */
 	public record RewardItem(long id, SubjectType subjectType, String subjectCode, String subjectName,
 			RewardGround ground, String groundDetail, String documentNumber, String confirmingOrganisation,
-			LocalDate effectiveDate, LocalDate plannedEnd) {
+			LocalDate effectiveDate, LocalDate plannedEnd) implements Listed {
+
+		@Override
+		public String kindKey() {
+			return "lists.ground." + ground;
+		}
+
+		@Override
+		public String organisation() {
+			return confirmingOrganisation;
+		}
 	}
 
 	private static final String SERIOUS_FROM = """

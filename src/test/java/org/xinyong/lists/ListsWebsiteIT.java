@@ -138,6 +138,7 @@ class ListsWebsiteIT {
 		mvc.perform(get("/lists/serious-dishonesty"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"entry-" + healthEntry + "\"")))
+			.andExpect(content().string(containsString("href=\"/lists/serious-dishonesty/" + healthEntry + "\"")))
 			.andExpect(content().string(containsString("银川扰乱市场有限公司")))
 			.andExpect(content().string(not(containsString("id=\"entry-" + expiredEntry + "\""))));
 		mvc.perform(get("/lists/serious-dishonesty").param("category", "HEALTH_AND_SAFETY"))
@@ -145,6 +146,8 @@ class ListsWebsiteIT {
 			.andExpect(content().string(not(containsString("银川扰乱市场有限公司"))));
 		mvc.perform(get("/api/v1/public/lists/serious-dishonesty").param("organisation", "市场监督"))
 			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.page").value(1))
+			.andExpect(jsonPath("$.pages").value(1))
 			.andExpect(jsonPath("$.items[0].documentNumber").value("宁失信〔2026〕402号"));
 		mvc.perform(get("/api/v1/public/lists/serious-dishonesty").param("from", "2026-09-01").param("to", "2026-09-30"))
 			.andExpect(jsonPath("$.total").value(1))

@@ -30,10 +30,8 @@ class ListsWebsiteController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		filters(model, category, organisation, from, to);
-		model.addAttribute("kinds", DishonestyCategory.values());
 		model.addAttribute("result", lists.serious(new PublicLists.Filter(category, organisation, from, to), page));
-		return "lists/serious";
+		return listPage(model, "serious", category, organisation, from, to);
 	}
 
 	@GetMapping("/lists/serious-dishonesty/{id}")
@@ -47,10 +45,8 @@ class ListsWebsiteController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		filters(model, ground, organisation, from, to);
-		model.addAttribute("kinds", RewardGround.values());
 		model.addAttribute("result", lists.rewards(new PublicLists.Filter(ground, organisation, from, to), page));
-		return "lists/rewards";
+		return listPage(model, "rewards", ground, organisation, from, to);
 	}
 
 	@GetMapping("/lists/rewards/{id}")
@@ -59,11 +55,22 @@ class ListsWebsiteController {
 		return "lists/reward-entry";
 	}
 
-	private static void filters(Model model, String kind, String organisation, LocalDate from, LocalDate to) {
+	/** One template for both lists: {@code list} is {@code serious} or {@code rewards}. */
+	private static String listPage(Model model, String list, String kind, String organisation, LocalDate from,
+			LocalDate to) {
+		boolean serious = list.equals("serious");
+		model.addAttribute("list", list);
+		model.addAttribute("path", serious ? "/lists/serious-dishonesty" : "/lists/rewards");
+		model.addAttribute("otherPath", serious ? "/lists/rewards" : "/lists/serious-dishonesty");
+		model.addAttribute("other", serious ? "rewards" : "serious");
+		model.addAttribute("kindName", serious ? "category" : "ground");
+		model.addAttribute("kindPrefix", serious ? "lists.category." : "lists.ground.");
+		model.addAttribute("kinds", serious ? DishonestyCategory.values() : RewardGround.values());
 		model.addAttribute("kind", kind == null ? "" : kind);
 		model.addAttribute("organisation", organisation == null ? "" : organisation);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
+		return "lists/list";
 	}
 
 	private static ResponseStatusException notOnList() {
