@@ -119,12 +119,9 @@ public class PublicLists {
 				PublicLists::seriousEntry);
 	}
 
+	/** The entry if it is on the list today. */
 	public Optional<SeriousEntry> serious(long id) {
-		return jdbc.sql("select e.*, s.subject_type " + SERIOUS_FROM + " and e.id = :id")
-			.param("today", LocalDate.now(clock))
-			.param("id", id)
-			.query(PublicLists::seriousEntry)
-			.optional();
+		return one(SERIOUS_FROM, id, PublicLists::seriousEntry);
 	}
 
 	public Page<RewardItem> rewards(Filter filter, int page) {
@@ -132,11 +129,16 @@ public class PublicLists {
 				PublicLists::rewardEntry);
 	}
 
+	/** The entry if it is on the list today. */
 	public Optional<RewardItem> reward(long id) {
-		return jdbc.sql("select e.*, s.subject_type " + REWARD_FROM + " and e.id = :id")
+		return one(REWARD_FROM, id, PublicLists::rewardEntry);
+	}
+
+	private <T> Optional<T> one(String from, long id, org.springframework.jdbc.core.RowMapper<T> mapper) {
+		return jdbc.sql("select e.*, s.subject_type " + from + " and e.id = :id")
 			.param("today", LocalDate.now(clock))
 			.param("id", id)
-			.query(PublicLists::rewardEntry)
+			.query(mapper)
 			.optional();
 	}
 
@@ -183,7 +185,8 @@ public class PublicLists {
 	}
 
 	private static SeriousEntry seriousEntry(ResultSet rs, int row) throws SQLException {
-		return new SeriousEntry(rs.getLong("id"), type(rs), code(rs), name(rs), rs.getString("legal_representative"),
+		String representative = type(rs) == SubjectType.ORGANISATION ? rs.getString("legal_representative") : null;
+		return new SeriousEntry(rs.getLong("id"), type(rs), code(rs), name(rs), representative,
 				DishonestyCategory.valueOf(rs.getString("category")), rs.getString("reason"), rs.getString("basis"),
 				rs.getString("measures"), rs.getString("removal_conditions"), rs.getString("remedies"),
 				rs.getString("document_number"), rs.getString("deciding_org"),

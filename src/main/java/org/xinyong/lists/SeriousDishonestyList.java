@@ -188,10 +188,12 @@ public class SeriousDishonestyList {
 		}
 		ledger.appendEvent("LIST_REMOVED", "list-entry:" + entry.id(), "{\"list\":\"SERIOUS_DISHONESTY\",\"kind\":\""
 				+ kind + "\",\"document\":\"" + json(documentNumber) + "\",\"on\":\"" + today + "\"}");
-		audit.record(AuditEntry.of("LIST_REMOVED", AuditEntry.Outcome.SUCCESS,
+		AuditEntry removal = AuditEntry.of("LIST_REMOVED", AuditEntry.Outcome.SUCCESS,
 				Map.of("list", "SERIOUS_DISHONESTY", "entry", entry.id(), "kind", kind.name(), "document",
 						documentNumber))
-			.aboutSubject(subjectRef(entry.subjectId(), entry.subjectCode()), null));
+			.aboutSubject(subjectRef(entry.subjectId(), entry.subjectCode()), null);
+		// a removal by repair happens in an event listener, outside any request: name the repair as actor
+		audit.record(recordedBy.startsWith("repair:") ? removal.withActor(recordedBy, null, null) : removal);
 		return true;
 	}
 

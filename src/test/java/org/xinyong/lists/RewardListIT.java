@@ -245,6 +245,10 @@ class RewardListIT {
 		assertThat(removed.removal().documentNumber()).isEqualTo("XF2026000999");
 		assertThat(removed.status(TODAY)).isEqualTo(ListEntry.Status.REMOVED);
 		assertThat(events("LIST_REMOVED")).isEqualTo(removedEvents + 1);
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'LIST_REMOVED' and actor = ?")
+			.param("repair:XF2026000999")
+			.query(Long.class)
+			.single()).isOne();
 		assertThat(standing.of(subject, TODAY).seriouslyDishonest()).isFalse();
 		// idempotent: the same repair again removes nothing more
 		assertThat(serious.removeByRepair(subject, null, "XF2026000999")).isEmpty();
