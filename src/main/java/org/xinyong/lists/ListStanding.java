@@ -13,15 +13,19 @@ import org.springframework.stereotype.Service;
 public class ListStanding {
 
 	private final SeriousDishonestyList serious;
+	private final RewardList rewards;
 
-	ListStanding(SeriousDishonestyList serious) {
+	ListStanding(SeriousDishonestyList serious, RewardList rewards) {
 		this.serious = serious;
+		this.rewards = rewards;
 	}
 
 	/** The subject's entries active on {@code day}. */
 	public Standing of(long subjectId, LocalDate day) {
 		List<ListEntry> current = serious.ofSubject(subjectId).stream().filter(e -> e.activeOn(day)).toList();
-		// The reward list (issue 6) fills the second part.
-		return new Standing(current, List.of());
+		if (!current.isEmpty()) {
+			return new Standing(current, List.of());
+		}
+		return new Standing(current, rewards.ofSubject(subjectId).stream().filter(e -> e.activeOn(day)).toList());
 	}
 }

@@ -7,12 +7,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
+import org.xinyong.audit.AuditEntry;
+import org.xinyong.audit.AuditLog;
+import org.xinyong.catalog.Masking;
+import org.xinyong.disclosure.PublicMasking;
 import org.xinyong.ledger.Ledger;
 import org.xinyong.platform.DomainException;
 import org.xinyong.subject.CreditSubject;
@@ -33,13 +39,22 @@ public class SeriousDishonestyList {
 	private final JdbcClient jdbc;
 	private final CreditSubjects subjects;
 	private final Ledger ledger;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SeriousDishonestyList(JdbcClient jdbc, CreditSubjects subjects, Ledger ledger, Clock clock) {
+	SeriousDishonestyList(JdbcClient jdbc, CreditSubjects subjects, Ledger ledger, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.subjects = subjects;
 		this.ledger = ledger;
+		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
 	}
 
 	/** Includes a subject by a complete decision document; refuses (422 {@code LIST_DOCUMENT_INCOMPLETE}) otherwise. */
@@ -99,6 +114,11 @@ public class SeriousDishonestyList {
 				"{\"list\":\"SERIOUS_DISHONESTY\",\"subject\":\"" + subject.code() + "\",\"document\":\""
 						+ json(d.documentNumber().trim()) + "\",\"effective\":\"" + d.effectiveDate() + "\",\"end\":\""
 						+ d.plannedEnd() + "\"}");
+		audit.record(AuditEntry.of("LIST_INCLUDED", AuditEntry.Outcome.SUCCESS,
+				Map.of("list", "SERIOUS_DISHONESTY", "entry", id, "document", d.documentNumber().trim()))
+			.aboutSubject(subjectRef(subject), null));
+		// Same transaction: the subject's reward entries lapse with the inclusion (RewardList listens).
+		events.publishEvent(new SeriousEntryIncluded(id, subject.id(), d.documentNumber().trim()));
 		return byId(id).orElseThrow();
 	}
 
@@ -118,16 +138,72 @@ public class SeriousDishonestyList {
 		if (entry.removal() != null) {
 			throw DomainException.conflict("LIST_ENTRY_REMOVED", entryId);
 		}
-		LocalDate today = LocalDate.now(clock);
-		jdbc.sql("""
+		if (!recordRemoval(entry, kind, documentNumber.trim(), reason.trim(), recordedBy)) {
+			throw DomainException.conflict("LIST_ENTRY_REMOVED", entryId);
+		}
+		return byId(entryId).orElseThrow();
+	}
+
+	/**
+	 * Removes the subject's entries that are on the list (or not yet effective) after a granted credit repair
+	 * (art. 55-56): kind {@code REPAIR}, the repair application number as document. When the repaired record names a
+	 * decision document that matches an entry, only that entry is removed; otherwise every such entry of the subject.
+	 * Idempotent: an entry already removed is left alone, so a republished event changes nothing.
+	 *
+	 * @param recordDocument the repaired record's decision document number, or null
+	 * @return the ids of the entries removed now
+	 */
+	@Transactional
+	public List<Long> removeByRepair(long subjectId, String recordDocument, String applicationNumber) {
+		LocalDate today = today();
+		List<ListEntry> open = ofSubject(subjectId).stream()
+			.filter(e -> e.status(today) == ListEntry.Status.ON_LIST
+					|| e.status(today) == ListEntry.Status.NOT_YET_EFFECTIVE)
+			.toList();
+		List<ListEntry> matching = open.stream()
+			.filter(e -> recordDocument != null && e.documentNumber().equals(recordDocument.trim()))
+			.toList();
+		List<Long> removed = new ArrayList<>();
+		for (ListEntry e : matching.isEmpty() ? open : matching) {
+			if (recordRemoval(e, RemovalKind.REPAIR, applicationNumber, "信用修复 " + applicationNumber,
+					"repair:" + applicationNumber)) {
+				removed.add(e.id());
+			}
+		}
+		return removed;
+	}
+
+	/** Appends the removal with its ledger event and audit entry; false if the entry already had one. */
+	private boolean recordRemoval(ListEntry entry, RemovalKind kind, String documentNumber, String reason,
+			String recordedBy) {
+		LocalDate today = today();
+		int inserted = jdbc.sql("""
 				insert into list_removal (entry_id, kind, document_number, reason, removed_on, recorded_by, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(entryId, kind.name(), documentNumber.trim(), reason.trim(), today, recordedBy,
+				values (?, ?, ?, ?, ?, ?, ?) on conflict (entry_id) do nothing""")
+			.params(entry.id(), kind.name(), documentNumber, reason, today, recordedBy,
 					java.sql.Timestamp.from(clock.instant()))
 			.update();
-		ledger.appendEvent("LIST_REMOVED", "list-entry:" + entryId, "{\"list\":\"SERIOUS_DISHONESTY\",\"kind\":\""
-				+ kind + "\",\"document\":\"" + json(documentNumber.trim()) + "\",\"on\":\"" + today + "\"}");
-		return byId(entryId).orElseThrow();
+		if (inserted == 0) {
+			return false;
+		}
+		ledger.appendEvent("LIST_REMOVED", "list-entry:" + entry.id(), "{\"list\":\"SERIOUS_DISHONESTY\",\"kind\":\""
+				+ kind + "\",\"document\":\"" + json(documentNumber) + "\",\"on\":\"" + today + "\"}");
+		AuditEntry removal = AuditEntry.of("LIST_REMOVED", AuditEntry.Outcome.SUCCESS,
+				Map.of("list", "SERIOUS_DISHONESTY", "entry", entry.id(), "kind", kind.name(), "document",
+						documentNumber))
+			.aboutSubject(subjectRef(entry.subjectId(), entry.subjectCode()), null);
+		// a removal by repair happens in an event listener, outside any request: name the repair as actor
+		audit.record(recordedBy.startsWith("repair:") ? removal.withActor(recordedBy, null, null) : removal);
+		return true;
+	}
+
+	private String subjectRef(long subjectId, String code) {
+		return subjects.byId(subjectId).map(SeriousDishonestyList::subjectRef).orElse(code);
+	}
+
+	/** Codes of natural persons are masked in the audit log. */
+	static String subjectRef(CreditSubject s) {
+		return s.type() == SubjectType.NATURAL_PERSON ? PublicMasking.mask(Masking.ID_NUMBER, s.code()) : s.code();
 	}
 
 	public Optional<ListEntry> byId(long id) {
@@ -139,6 +215,12 @@ public class SeriousDishonestyList {
 	public List<ListEntry> ofSubject(long subjectId) {
 		return jdbc.sql("select " + COLUMNS + " from list_entry e left join list_removal r on r.entry_id = e.id "
 				+ "where e.subject_id = ? order by e.id desc").param(subjectId).query(SeriousDishonestyList::entry).list();
+	}
+
+	/** The newest entries whatever their status (for the console, which shows 在列 / 到期移出 / 已移出). */
+	public List<ListEntry> latest(int limit) {
+		return jdbc.sql("select " + COLUMNS + " from list_entry e left join list_removal r on r.entry_id = e.id "
+				+ "order by e.id desc limit ?").param(limit).query(SeriousDishonestyList::entry).list();
 	}
 
 	/** Entries on the list today, newest first, optionally of one category. */
@@ -177,7 +259,11 @@ public class SeriousDishonestyList {
 		row(b, "移出条件和程序", e.removalConditions());
 		row(b, "救济措施", e.remedies());
 		if (e.removal() != null) {
-			row(b, "移出", e.removal().kind() + " " + e.removal().documentNumber() + " " + e.removal().removedOn());
+			row(b, "移出", removalText(e.removal().kind()) + " " + e.removal().documentNumber() + " "
+					+ e.removal().removedOn());
+		}
+		else if (e.status(today()) == ListEntry.Status.EXPIRED) {
+			row(b, "移出", removalText(RemovalKind.EXPIRY) + " " + e.plannedEnd().plusDays(1));
 		}
 		return b.append("</table></body></html>").toString();
 	}
@@ -192,6 +278,14 @@ public class SeriousDishonestyList {
 		};
 	}
 
+	static String removalText(RemovalKind kind) {
+		return switch (kind) {
+			case EXPIRY -> "到期移出";
+			case REPAIR -> "信用修复移出";
+			case REVOCATION -> "撤销决定移出";
+		};
+	}
+
 	private static void row(StringBuilder b, String label, String value) {
 		b.append("<tr><th>").append(h(label)).append("</th><td>").append(h(value)).append("</td></tr>");
 	}
@@ -200,7 +294,7 @@ public class SeriousDishonestyList {
 		return HtmlUtils.htmlEscape(s == null ? "" : s);
 	}
 
-	private static String json(String s) {
+	static String json(String s) {
 		return s.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 

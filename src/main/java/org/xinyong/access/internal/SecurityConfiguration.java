@@ -35,7 +35,7 @@ class SecurityConfiguration {
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/api/v1/identifiers/**", "/api/v1/public/**", "/api/v1/ledger/checkpoint", "/api/v1/ledger/proof/**",
 			"/api/v1/ledger/records/**",
 			"/api/v1/catalog/items", "/api/v1/catalog/items/**", "/search", "/subjects/**", "/publicity/**",
-			"/guide/**", "/reports/**" };
+			"/guide/**", "/reports/**", "/lists/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys apiKeys, DeniedRequests denied)

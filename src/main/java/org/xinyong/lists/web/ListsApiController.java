@@ -17,20 +17,30 @@ import org.xinyong.lists.DecisionDocument;
 import org.xinyong.lists.DishonestyCategory;
 import org.xinyong.lists.ListEntry;
 import org.xinyong.lists.RemovalKind;
+import org.xinyong.lists.RewardDecision;
+import org.xinyong.lists.RewardEligibility;
+import org.xinyong.lists.RewardEntry;
+import org.xinyong.lists.RewardGround;
+import org.xinyong.lists.RewardList;
 import org.xinyong.lists.SeriousDishonestyList;
 import org.xinyong.platform.DomainException;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-/** The serious-dishonesty list for authorised organisations. */
+/** The serious-dishonesty and reward lists for authorised organisations. */
 @RestController
 @PreAuthorize("hasAnyRole('DEPARTMENT_SYSTEM', 'DEPARTMENT_USER', 'PLATFORM_ADMIN')")
 class ListsApiController {
 
 	private final SeriousDishonestyList list;
+	private final RewardList rewards;
 
-	ListsApiController(SeriousDishonestyList list) {
+	ListsApiController(SeriousDishonestyList list, RewardList rewards) {
 		this.list = list;
+		this.rewards = rewards;
+	}
+
+	record EligibilityRequest(String subjectCode, RewardGround ground, String groundDetail) {
 	}
 
 	record RemovalRequest(RemovalKind kind, String documentNumber, String reason) {
@@ -68,5 +78,28 @@ class ListsApiController {
 	@Operation(summary = "决定书 / Printable decision document (HTML)")
 	String decision(@PathVariable long id) {
 		return list.decisionHtml(id);
+	}
+
+	@PostMapping("/api/v1/lists/rewards/eligibility")
+	@Operation(summary = "守信激励资格核查 / Reward eligibility with the reasons",
+			description = "Eligible only with no current serious-dishonesty entry, no currently disclosed dishonesty "
+					+ "record and a ground with its detail (art. 39). Each obstacle names the entry or record. Audited.")
+	RewardEligibility eligibility(@RequestBody EligibilityRequest r) {
+		return rewards.eligibility(r.subjectCode(), r.ground(), r.groundDetail());
+	}
+
+	@PostMapping("/api/v1/lists/rewards")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "确认守信激励对象 / Confirm a reward entry",
+			description = "422 REWARD_DOCUMENT_INCOMPLETE (missing fields) or REWARD_NOT_ELIGIBLE (with the reasons). "
+					+ "Ledger event REWARD_INCLUDED; the entry lapses by itself (REWARD_LAPSED) when a dishonesty "
+					+ "record of the subject appears or the subject enters the serious-dishonesty list.")
+	RewardEntry confirm(@RequestBody RewardDecision decision, Authentication authentication) {
+		return rewards.confirm(decision, authentication.getName());
+	}
+
+	@GetMapping("/api/v1/lists/rewards/{id}")
+	RewardEntry reward(@PathVariable long id) {
+		return rewards.byId(id).orElseThrow(() -> DomainException.notFound("LIST_ENTRY_UNKNOWN", id));
 	}
 }
