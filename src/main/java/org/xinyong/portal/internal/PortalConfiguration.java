@@ -34,7 +34,7 @@ class PortalConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		if (properties.enabled()) {
 			registry.addInterceptor(new RateLimitInterceptor(properties.requestsPerMinute()))
-				.addPathPatterns("/", "/search", "/subjects/**", "/publicity/**", "/guide/**", "/api/v1/public/**");
+				.addPathPatterns("/", "/search", "/subjects/**", "/publicity/**", "/guide/**", "/lists/**", "/reports/**", "/api/v1/public/**");
 		}
 	}
 }
