@@ -32,6 +32,8 @@ import org.xinyong.ingest.CreditRecords;
 import org.xinyong.ingest.RecordVersion;
 import org.xinyong.ledger.Ledger;
 import org.xinyong.lists.ListEntry;
+import org.xinyong.lists.RewardEntry;
+import org.xinyong.lists.RewardList;
 import org.xinyong.lists.SeriousDishonestyList;
 import org.xinyong.platform.OrganisationMember;
 import org.xinyong.platform.Zones;
@@ -70,12 +72,14 @@ public class Reports {
 	private final RecordDisplay display;
 	private final SharedRecords sharing;
 	private final SeriousDishonestyList seriousList;
+	private final RewardList rewardList;
 	private final MessageSource messages;
 	private final SecureRandom random = new SecureRandom();
 
 	Reports(PublicCreditInfo publicInfo, CreditRecords records, Ledger ledger, AuditLog audit, JdbcClient jdbc,
 			Clock clock, CreditSubjects subjects, RecordDisplay display, SharedRecords sharing,
-			SeriousDishonestyList seriousList, MessageSource messages) {
+			SeriousDishonestyList seriousList, RewardList rewardList, MessageSource messages) {
+		this.rewardList = rewardList;
 		this.display = display;
 		this.sharing = sharing;
 		this.seriousList = seriousList;
@@ -199,9 +203,9 @@ public class Reports {
 	}
 
 	/**
-	 * Adds the subject's registration facts (first item of 基本信息) and its serious-dishonesty list entries (a public
-	 * list, art. 43-44): only the entries on the list today when {@code currentOnly}, otherwise every entry with its
-	 * removal.
+	 * Adds the subject's registration facts (first item of 基本信息), its serious-dishonesty list entries (a public
+	 * list, art. 43-44) and its reward-list entries (art. 39, under 诚实守信相关荣誉): only the entries on the lists
+	 * today when {@code currentOnly}, otherwise every entry with its removal or lapse.
 	 */
 	private List<Section> withSubjectFacts(List<Section> sections, CreditSubject subject, boolean currentOnly,
 			Locale locale) {
@@ -245,6 +249,26 @@ public class Reports {
 			listed.add(new Item("SERIOUS_DISHONESTY_LIST", msg(locale, "report.list.title"), e.decidingOrganisation(),
 					e.effectiveDate(), fields, changes));
 		}
+		List<Item> rewards = new ArrayList<>();
+		for (RewardEntry e : rewardList.ofSubject(subject.id())) {
+			if (currentOnly && !e.activeOn(today)) {
+				continue;
+			}
+			List<Field> fields = new ArrayList<>();
+			fields.add(new Field(msg(locale, "report.reward.ground"), msg(locale, "lists.ground." + e.ground())));
+			fields.add(new Field(msg(locale, "report.reward.detail"), e.groundDetail()));
+			fields.add(new Field(msg(locale, "report.list.document"), e.documentNumber()));
+			fields.add(new Field(msg(locale, "report.list.period"),
+					e.effectiveDate() + " — " + (e.plannedEnd() == null ? "" : e.plannedEnd())));
+			List<Change> changes = new ArrayList<>();
+			changes.add(new Change(1, "LIST_INCLUDED", null, e.effectiveDate().atStartOfDay(Zones.DISPLAY).toInstant()));
+			if (e.lapsedOn() != null) {
+				changes.add(new Change(2, "REWARD_LAPSED", e.lapseReason(),
+						e.lapsedOn().atStartOfDay(Zones.DISPLAY).toInstant()));
+			}
+			rewards.add(new Item("REWARD_LIST", msg(locale, "report.reward.title"), e.confirmingOrganisation(),
+					e.effectiveDate(), fields, changes));
+		}
 		List<Section> result = new ArrayList<>();
 		for (Section s : sections) {
 			List<Item> items = new ArrayList<>(s.items());
@@ -253,6 +277,9 @@ public class Reports {
 			}
 			else if (s.group() == ReportGroup.SERIOUS_DISHONESTY) {
 				items.addAll(0, listed);
+			}
+			else if (s.group() == ReportGroup.HONOURS) {
+				items.addAll(0, rewards);
 			}
 			result.add(new Section(s.group(), items));
 		}

@@ -12,14 +12,14 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Documents and requests shared by the lists' tests (the demo department system's key). */
-final class ListFixtures {
+public final class ListFixtures {
 
 	static final String KEY = "test-demo-key-0123456789";
 
 	private ListFixtures() {
 	}
 
-	static Map<String, Object> licence(String code, String name, String number) {
+	public static Map<String, Object> licence(String code, String name, String number) {
 		Map<String, Object> r = new LinkedHashMap<>();
 		r.put("subjectName", name);
 		r.put("subjectCode", code);
@@ -45,7 +45,7 @@ final class ListFixtures {
 		return d;
 	}
 
-	static Map<String, Object> reward(String code, String number, String ground, String organisation,
+	public static Map<String, Object> reward(String code, String number, String ground, String organisation,
 			String effective) {
 		Map<String, Object> d = new LinkedHashMap<>();
 		d.put("subjectCode", code);
@@ -58,7 +58,7 @@ final class ListFixtures {
 		return d;
 	}
 
-	static ResultActions postJson(MockMvc mvc, JsonMapper json, String path, Object body) throws Exception {
+	public static ResultActions postJson(MockMvc mvc, JsonMapper json, String path, Object body) throws Exception {
 		return mvc.perform(post(path).header("X-Api-Key", KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json.writeValueAsString(body)));

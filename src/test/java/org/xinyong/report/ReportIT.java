@@ -186,6 +186,25 @@ class ReportIT {
 	}
 
 	@Test
+	void rewardListEntriesAreAmongTheHonours() throws Exception {
+		String code = "91640100MA7RPT001H";
+		submit(mvc, json, "ADMIN_LICENCE", "report-reward-licence",
+				List.of(org.xinyong.lists.ListFixtures.licence(code, "银川守信报告测试有限公司", "L-REPORT-REWARD")));
+		awaitProjected(jdbc);
+		org.xinyong.lists.ListFixtures.postJson(mvc, json, "/api/v1/lists/rewards",
+				org.xinyong.lists.ListFixtures.reward(code, "宁激励〔2026〕报告1号", "GOOD_GRADE", "自治区发展和改革委员会",
+						"2026-11-01"))
+			.andExpect(status().isCreated());
+		String text = text(mvc.perform(get("/reports/subjects/{code}.pdf", code))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		assertThat(text).contains("三、诚实守信相关荣誉信息：1 条", "守信激励对象名单", "激励依据：信用评价或分级分类监管结果良好",
+				"决定文书号：宁激励〔2026〕报告1号", "信息提供单位：自治区发展和改革委员会");
+	}
+
+	@Test
 	void htmlReportAndSubjectPageLinkAndStateBodyAccess() throws Exception {
 		String html = mvc.perform(get("/reports/subjects/{code}.html", ORG))
 			.andExpect(status().isOk())
