@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xinyong.access.StaffUsers;
 import org.xinyong.disclosure.DisclosureEndings;
@@ -48,6 +50,7 @@ class EvaluationIT {
 	static final String SECTOR = "91370400728618604X";
 	static final String SECTOR_NAME = "枣庄某某机械有限公司";
 	static final String CONSOLE = "91350100M000100Y43";
+	static final String OWN = "91640100MA7D2C4K4E";
 	static final String PERSON = "11010519491231002X";
 
 	@Autowired
@@ -208,5 +211,24 @@ class EvaluationIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(record("闽许〔2026〕2号").toString())));
 		mvc.perform(get("/console").with(admin)).andExpect(content().string(containsString("/console/evaluation")));
+	}
+
+	@Test
+	void theSubjectSeesItsOwnFullExplanation() throws Exception {
+		EvaluationFixtures.submit(mvc, json, jdbc, "ADMIN_LICENCE", "eval-own",
+				List.of(EvaluationFixtures.licence(OWN, "宁夏某某信息技术有限公司", "宁许〔2026〕31号")));
+		evaluations.runNow("MANUAL", "test");
+		MockHttpSession session = new MockHttpSession();
+		mvc.perform(post("/account/login").session(session)
+			.param("identifier", OWN)
+			.param("verificationCode", "246810")
+			.with(csrf())).andExpect(redirectedUrl("/account"));
+		mvc.perform(get("/account/evaluation").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(record("宁许〔2026〕31号").toString())))
+			.andExpect(content().string(containsString("702")));
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'SUBJECT_OWN_EVALUATION_VIEWED'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 }

@@ -1,18 +1,29 @@
 package org.xinyong.evaluation.internal;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Evaluates all subjects set-based in PostgreSQL: per chunk of subject ids, one statement aggregates the matching
  * records per subject and indicator and inserts the chunk's results with their explanations. The whole run reads one
- * {@code REPEATABLE READ} snapshot (its data cut-off) and commits its results at once, so a run is complete or absent;
- * progress rows are committed separately after every chunk so that the console can show them while it runs.
+ * {@code REPEATABLE READ} snapshot (its data cut-off), exported to the worker connections, and commits its results
+ * together at the end; progress rows are committed separately after every chunk so that the console can show them
+ * while it runs. Readers only use results of runs whose last state is DONE.
  */
 @Component
 public class EvaluationEngine {
@@ -81,19 +93,27 @@ public class EvaluationEngine {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
-	private final TransactionTemplate snapshot;
+	private final DataSource dataSource;
 	private final TransactionTemplate separate;
 	private final int chunkSize;
+	private final int workers;
+	private final ExecutorService pool;
 
-	EvaluationEngine(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
-			@Value("${xinyong.evaluation.chunk-size:50000}") int chunkSize) {
+	EvaluationEngine(JdbcClient jdbc, JsonMapper json, DataSource dataSource, PlatformTransactionManager transactions,
+			@Value("${xinyong.evaluation.chunk-size:50000}") int chunkSize,
+			@Value("${xinyong.evaluation.workers:2}") int workers) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.snapshot = new TransactionTemplate(transactions);
-		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.dataSource = dataSource;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.chunkSize = chunkSize;
+		this.workers = Math.max(1, workers);
+		this.pool = Executors.newCachedThreadPool(r -> {
+			Thread t = new Thread(r, "evaluation-worker");
+			t.setDaemon(true);
+			return t;
+		});
 	}
 
 	/** What a new run is: the model version, the trigger and who started it. */
@@ -103,69 +123,130 @@ public class EvaluationEngine {
 	/**
 	 * Runs an evaluation: creates the run (reported to {@code created} as soon as it is committed), evaluates every
 	 * subject and records the final state. Returns the run id; a failure is recorded as state FAILED and rethrown.
+	 * The chunks are shared by {@code xinyong.evaluation.workers} connections that all read the same exported
+	 * snapshot; their results are committed together once every chunk is done (rolled back together otherwise).
 	 */
 	public long run(Start start, LongConsumer created) {
 		long[] runId = { 0 };
-		int[] seq = { 0 };
-		long[] processed = { 0 };
+		AtomicInteger seq = new AtomicInteger();
+		AtomicLong processed = new AtomicLong();
 		long[] total = { 0 };
+		List<Connection> connections = new ArrayList<>();
 		try {
-			snapshot.executeWithoutResult(tx -> {
-				// the first statement takes the snapshot: its time is the run's data cut-off
-				Timestamp cutoff = jdbc.sql("select cast(clock_timestamp() as timestamp with time zone)")
-					.query(Timestamp.class)
+			Connection main = open(connections);
+			Map<String, Object> snapshot;
+			try (Statement st = main.createStatement()) {
+				st.execute("set transaction isolation level repeatable read");
+				try (ResultSet rs = st.executeQuery("""
+						select pg_export_snapshot() as snapshot, clock_timestamp() as cutoff,
+						       (select count(*) from credit_subject) as n, (select min(id) from credit_subject) as lo,
+						       (select max(id) from credit_subject) as hi""")) {
+					rs.next();
+					snapshot = Map.of("id", rs.getString("snapshot"), "cutoff", rs.getTimestamp("cutoff"), "n",
+							rs.getLong("n"), "lo", rs.getLong("lo"), "hi", rs.getLong("hi"));
+				}
+			}
+			total[0] = (Long) snapshot.get("n");
+			runId[0] = separate.execute(t -> {
+				long id = jdbc.sql("""
+						insert into evaluation_run (model_version, as_of, data_cutoff, trigger, started_by, started_at)
+						values (?, ?, ?, ?, ?, now()) returning id""")
+					.params(start.modelVersion(), start.asOf(), snapshot.get("cutoff"), start.trigger(),
+							start.startedBy())
+					.query(Long.class)
 					.single();
-				Map<String, Object> bounds = jdbc.sql("select count(*) as n, min(id) as lo, max(id) as hi from credit_subject")
-					.query()
-					.singleRow();
-				total[0] = ((Number) bounds.get("n")).longValue();
-				runId[0] = separate.execute(t -> {
-					long id = jdbc.sql("""
-							insert into evaluation_run (model_version, as_of, data_cutoff, trigger, started_by, started_at)
-							values (?, ?, ?, ?, ?, now()) returning id""")
-						.params(start.modelVersion(), start.asOf(), cutoff, start.trigger(), start.startedBy())
-						.query(Long.class)
-						.single();
-					progress(id, 0, "RUNNING", 0, total[0], null);
-					return id;
-				});
-				created.accept(runId[0]);
-				if (total[0] == 0) {
-					return;
+				progress(id, 0, "RUNNING", 0, total[0], null);
+				return id;
+			});
+			created.accept(runId[0]);
+			if (total[0] > 0) {
+				for (int w = 1; w < workers; w++) {
+					Connection c = open(connections);
+					try (Statement st = c.createStatement()) {
+						st.execute("set transaction isolation level repeatable read");
+						st.execute("set transaction snapshot '" + snapshot.get("id") + "'");
+					}
 				}
 				String indicators = indicators(start.model());
 				String grades = grades(start.model());
-				long lo = ((Number) bounds.get("lo")).longValue();
-				long hi = ((Number) bounds.get("hi")).longValue();
-				for (long from = lo; from <= hi; from += chunkSize) {
-					long to = Math.min(hi + 1, from + chunkSize);
-					processed[0] += jdbc.sql(CHUNK)
-						.param("ind", indicators)
-						.param("grades", grades)
-						.param("base", start.model().baseScore())
-						.param("day", start.asOf())
-						.param("lo", from)
-						.param("hi", to)
-						.param("run", runId[0])
-						.update();
-					long id = runId[0];
-					int next = ++seq[0];
-					separate.executeWithoutResult(t -> progress(id, next, "RUNNING", processed[0], total[0], null));
+				long lo = (Long) snapshot.get("lo");
+				long hi = (Long) snapshot.get("hi");
+				AtomicLong next = new AtomicLong(lo);
+				List<CompletableFuture<Void>> running = new ArrayList<>();
+				for (Connection c : connections) {
+					running.add(CompletableFuture.runAsync(() -> {
+						JdbcClient worker = JdbcClient.create(new SingleConnectionDataSource(c, true));
+						long from;
+						while ((from = next.getAndAdd(chunkSize)) <= hi) {
+							int rows = worker.sql(CHUNK)
+								.param("ind", indicators)
+								.param("grades", grades)
+								.param("base", start.model().baseScore())
+								.param("day", start.asOf())
+								.param("lo", from)
+								.param("hi", Math.min(hi + 1, from + chunkSize))
+								.param("run", runId[0])
+								.update();
+							long done = processed.addAndGet(rows);
+							int n = seq.incrementAndGet();
+							separate.executeWithoutResult(t -> progress(runId[0], n, "RUNNING", done, total[0], null));
+						}
+					}, pool));
 				}
-			});
+				CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+			}
+			for (Connection c : connections) {
+				c.commit();
+			}
 		}
-		catch (RuntimeException e) {
-			log.error("Evaluation run {} failed", runId[0], e);
+		catch (RuntimeException | SQLException e) {
+			Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+					? e.getCause() : e;
+			log.error("Evaluation run {} failed", runId[0], cause);
+			rollback(connections);
 			if (runId[0] != 0) {
 				long id = runId[0];
-				separate.executeWithoutResult(t -> progress(id, seq[0] + 1, "FAILED", processed[0], total[0],
-						String.valueOf(e.getMessage())));
+				separate.executeWithoutResult(t -> progress(id, seq.get() + 1, "FAILED", processed.get(), total[0],
+						String.valueOf(cause.getMessage())));
 			}
-			throw e;
+			throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+		}
+		finally {
+			close(connections);
 		}
 		long id = runId[0];
-		separate.executeWithoutResult(t -> progress(id, seq[0] + 1, "DONE", processed[0], total[0], null));
+		separate.executeWithoutResult(t -> progress(id, seq.get() + 1, "DONE", processed.get(), total[0], null));
 		return id;
+	}
+
+	private Connection open(List<Connection> connections) throws SQLException {
+		Connection c = dataSource.getConnection();
+		connections.add(c);
+		c.setAutoCommit(false);
+		return c;
+	}
+
+	private static void rollback(List<Connection> connections) {
+		for (Connection c : connections) {
+			try {
+				c.rollback();
+			}
+			catch (SQLException e) {
+				log.warn("rollback failed", e);
+			}
+		}
+	}
+
+	private static void close(List<Connection> connections) {
+		for (Connection c : connections) {
+			try {
+				c.setAutoCommit(true);
+				c.close();
+			}
+			catch (SQLException e) {
+				log.warn("closing a connection failed", e);
+			}
+		}
 	}
 
 	/** Marks runs left RUNNING by a stopped process as FAILED (their results were never committed). */
@@ -219,7 +300,4 @@ public class EvaluationEngine {
 		return json.writeValueAsString(rows);
 	}
 
-	static Instant instant(Timestamp t) {
-		return t == null ? null : t.toInstant();
-	}
 }
