@@ -221,9 +221,10 @@ public class Evaluations implements DisposableBean {
 			LocalDate asOf = LocalDate.ofInstant(clock.instant(), Zones.DISPLAY);
 			long id = engine.run(new EvaluationEngine.Start(model.version(), model.model(), asOf, trigger, actor),
 					runId -> {
-						transactions.executeWithoutResult(tx -> audit.record(AuditEntry.of("EVALUATION_RUN_STARTED",
-								AuditEntry.Outcome.SUCCESS, Map.of("run", runId, "modelVersion", model.version(),
-										"trigger", trigger, "actor", actor))));
+						transactions.executeWithoutResult(tx -> audit.record(AuditEntry
+							.of("EVALUATION_RUN_STARTED", AuditEntry.Outcome.SUCCESS,
+									Map.of("run", runId, "modelVersion", model.version(), "trigger", trigger))
+							.withActor(actor, null, null)));
 						created.accept(runId);
 					});
 			announce(id, model.version());
