@@ -42,23 +42,26 @@ public class XinyongApplication {
 	}
 
 	/**
-	 * {@code benchmark ingest N}, {@code benchmark website SUBJECTS RECORDS} or {@code benchmark report RECORDS}: runs
+	 * {@code benchmark ingest N}, {@code benchmark website SUBJECTS RECORDS}, {@code benchmark evaluation SUBJECTS
+	 * RECORDS} or {@code benchmark report RECORDS}: runs
 	 * the benchmark on a fresh embedded PostgreSQL (or the server set with {@code --spring.datasource.url=…}), prints
 	 * the figures and exits.
 	 */
 	static void benchmark(String[] args) throws Exception {
-		if (!args[1].equals("ingest") && !args[1].equals("website") && !args[1].equals("report")) {
-			System.err.println("Unknown benchmark: " + args[1] + " (known: ingest, website, report)");
+		if (!args[1].equals("ingest") && !args[1].equals("website") && !args[1].equals("report")
+				&& !args[1].equals("evaluation")) {
+			System.err.println("Unknown benchmark: " + args[1] + " (known: ingest, website, report, evaluation)");
 			System.exit(2);
 		}
 		int rows = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 100_000;
 		java.nio.file.Path data = java.nio.file.Files.createTempDirectory("xinyong-bench-db");
 		String what = "--xinyong.benchmark.ingest.rows=" + rows;
 		int extra = 3;
-		if (args[1].equals("website")) {
+		if (args[1].equals("website") || args[1].equals("evaluation")) {
 			int subjects = args.length > 2 ? rows : 1_000_000;
 			int records = args.length > 3 ? Integer.parseInt(args[3].replace("_", "")) : subjects * 5;
-			what = "--xinyong.benchmark.website.subjects=" + subjects + " --xinyong.benchmark.website.records=" + records;
+			what = "--xinyong.benchmark." + args[1] + ".subjects=" + subjects + " --xinyong.benchmark." + args[1]
+					+ ".records=" + records;
 			extra = 4;
 		}
 		if (args[1].equals("report")) {

@@ -24,6 +24,8 @@ import org.xinyong.disclosure.SearchPage;
 import org.xinyong.disclosure.SubjectSearch;
 import org.xinyong.disclosure.SubjectSummary;
 import org.xinyong.disclosure.SubjectView;
+import org.xinyong.evaluation.Evaluations;
+import org.xinyong.evaluation.PublicEvaluation;
 import org.xinyong.objection.PendingObjections;
 import org.xinyong.platform.DomainException;
 
@@ -45,14 +47,17 @@ class PublicApiController {
 	private final RecordDisplay display;
 	private final org.springframework.context.MessageSource messages;
 	private final PendingObjections objections;
+	private final Evaluations evaluations;
 
 	PublicApiController(PublicCreditInfo info, SubjectSearch search, RecordDisplay display,
-			org.springframework.context.MessageSource messages, PendingObjections objections) {
+			org.springframework.context.MessageSource messages, PendingObjections objections,
+			Evaluations evaluations) {
 		this.info = info;
 		this.search = search;
 		this.display = display;
 		this.messages = messages;
 		this.objections = objections;
+		this.evaluations = evaluations;
 	}
 
 	record SearchResponse(List<SubjectSummary> items, long total, boolean totalExact, int page, int size) {
@@ -66,8 +71,9 @@ class PublicApiController {
 	record Group(ReportGroup group, String label, List<Item> records) {
 	}
 
+	/** {@code evaluation}: the published credit evaluation and sector results (art. 38), null when there is none. */
 	record SubjectResponse(String code, String name, String type, List<String> formerNames, int recordCount,
-			List<Group> groups) {
+			List<Group> groups, PublicEvaluation evaluation) {
 	}
 
 	record RecordsResponse(List<Item> items, long total, int page, int size) {
@@ -81,7 +87,8 @@ class PublicApiController {
 	}
 
 	@GetMapping("/subjects/{code}")
-	@Operation(summary = "A subject with its currently disclosed records, grouped as the national report standard")
+	@Operation(summary = "A subject with its currently disclosed records, grouped as the national report standard, "
+			+ "and its published credit evaluation")
 	SubjectResponse subject(@PathVariable String code, Locale locale) {
 		SubjectView view = info.subject(code)
 			.orElseThrow(() -> DomainException.notFound("PUBLIC_SUBJECT_NOT_FOUND", code));
@@ -94,7 +101,8 @@ class PublicApiController {
 					e.getValue().stream().map(r -> item(r, locale, pending)).toList()))
 			.toList();
 		return new SubjectResponse(view.subject().code(), view.subject().name(), view.subject().type().name(),
-				view.formerNames(), view.recordCount(), groups);
+				view.formerNames(), view.recordCount(), groups,
+				evaluations.publicEvaluation(view.subject().code()).orElse(null));
 	}
 
 	@GetMapping("/records")
