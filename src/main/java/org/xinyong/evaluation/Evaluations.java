@@ -21,6 +21,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xinyong.disclosure.PublicCreditInfo;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +61,7 @@ public class Evaluations implements DisposableBean {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final PublicCreditInfo publicInfo;
 	private final AtomicBoolean running = new AtomicBoolean();
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "evaluation-run");
@@ -69,7 +71,8 @@ public class Evaluations implements DisposableBean {
 
 	Evaluations(JdbcClient jdbc, JsonMapper json, ModelValidator validator, EvaluationEngine engine,
 			CreditSubjects subjects, AuditLog audit, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, PublicCreditInfo publicInfo) {
+		this.publicInfo = publicInfo;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.validator = validator;
@@ -350,7 +353,8 @@ public class Evaluations implements DisposableBean {
 
 	/**
 	 * What the credit website shows (art. 38): the latest grade with a short explanation (indicator and points, no
-	 * record ids) and the sector results beside it — organisations only; natural persons are not shown publicly.
+	 * record ids) and the sector results beside it that the website discloses (catalog openness and disclosure periods)
+	 * — organisations only; natural persons are not shown publicly.
 	 */
 	public Optional<PublicEvaluation> publicEvaluation(long subjectId) {
 		return publicEvaluation(subjects.byId(subjectId));
@@ -367,7 +371,19 @@ public class Evaluations implements DisposableBean {
 		}
 		long subjectId = subject.get().id();
 		Optional<Grade> grade = latestGrade(subjectId);
-		List<SectorResult> sector = sectorResults(subjectId);
+		// Sector results are the departments' records: shown publicly only when the catalog's openness and the
+		// disclosure rules put them on the website (the platform's own grade is published under art. 38).
+		java.util.Set<UUID> disclosed = publicInfo.subject(subject.get().code())
+			.map(v -> v.groups()
+				.values()
+				.stream()
+				.flatMap(List::stream)
+				.map(org.xinyong.disclosure.PublicRecord::recordId)
+				.collect(java.util.stream.Collectors.toSet()))
+			.orElse(java.util.Set.of());
+		List<SectorResult> sector = sectorResults(subjectId).stream()
+			.filter(r -> disclosed.contains(r.recordId()))
+			.toList();
 		if (grade.isEmpty() && sector.isEmpty()) {
 			return Optional.empty();
 		}
