@@ -316,6 +316,15 @@ public class Evaluations implements DisposableBean {
 		return latestRun().flatMap(run -> grade(subjectId, run.id()));
 	}
 
+	/**
+	 * The latest grade with its labelled explanation (indicator names, counts, points), for any subject — for the
+	 * credit report; sector results are not included (they are records of their own there).
+	 */
+	public Optional<PublicEvaluation> explainedGrade(long subjectId) {
+		return latestGrade(subjectId).map(g -> PublicEvaluation.of(g,
+				model(g.modelVersion()).map(ModelVersion::model).orElse(null), List.of()));
+	}
+
 	/** The subject's grade in one run. */
 	public Optional<Grade> grade(long subjectId, long runId) {
 		return jdbc.sql("""

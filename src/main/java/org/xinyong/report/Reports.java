@@ -31,6 +31,8 @@ import org.xinyong.ingest.CreditRecord;
 import org.xinyong.ingest.CreditRecords;
 import org.xinyong.ingest.RecordVersion;
 import org.xinyong.ledger.Ledger;
+import org.xinyong.evaluation.Evaluations;
+import org.xinyong.evaluation.PublicEvaluation;
 import org.xinyong.lists.ListEntry;
 import org.xinyong.lists.RewardEntry;
 import org.xinyong.lists.RewardList;
@@ -73,12 +75,15 @@ public class Reports {
 	private final SharedRecords sharing;
 	private final SeriousDishonestyList seriousList;
 	private final RewardList rewardList;
+	private final Evaluations evaluations;
 	private final MessageSource messages;
 	private final SecureRandom random = new SecureRandom();
 
 	Reports(PublicCreditInfo publicInfo, CreditRecords records, Ledger ledger, AuditLog audit, JdbcClient jdbc,
 			Clock clock, CreditSubjects subjects, RecordDisplay display, SharedRecords sharing,
-			SeriousDishonestyList seriousList, RewardList rewardList, MessageSource messages) {
+			SeriousDishonestyList seriousList, RewardList rewardList, Evaluations evaluations,
+			MessageSource messages) {
+		this.evaluations = evaluations;
 		this.rewardList = rewardList;
 		this.display = display;
 		this.sharing = sharing;
@@ -205,7 +210,8 @@ public class Reports {
 	/**
 	 * Adds the subject's registration facts (first item of 基本信息), its serious-dishonesty list entries (a public
 	 * list, art. 43-44) and its reward-list entries (art. 39, under 诚实守信相关荣誉): only the entries on the lists
-	 * today when {@code currentOnly}, otherwise every entry with its removal or lapse.
+	 * today when {@code currentOnly}, otherwise every entry with its removal or lapse; and the platform's latest
+	 * credit evaluation (art. 38) with its explanation, first in 信用评价.
 	 */
 	private List<Section> withSubjectFacts(List<Section> sections, CreditSubject subject, boolean currentOnly,
 			Locale locale) {
@@ -269,6 +275,25 @@ public class Reports {
 			rewards.add(new Item("REWARD_LIST", msg(locale, "report.reward.title"), e.confirmingOrganisation(),
 					e.effectiveDate(), fields, changes));
 		}
+		List<Item> evaluation = new ArrayList<>();
+		evaluations.explainedGrade(subject.id()).ifPresent(e -> {
+			boolean en = "en".equals(locale.getLanguage());
+			List<Field> fields = new ArrayList<>();
+			fields.add(new Field(msg(locale, "report.evaluation.grade"),
+					e.grade() + (e.label(en) == null ? "" : "（" + e.label(en) + "）")));
+			fields.add(new Field(msg(locale, "report.evaluation.score"), String.valueOf(e.score())));
+			fields.add(new Field(msg(locale, "report.evaluation.model"), String.valueOf(e.modelVersion())));
+			List<String> lines = new ArrayList<>();
+			for (PublicEvaluation.Line l : e.explanation()) {
+				String name = l.name() == null ? msg(locale, "report.evaluation.base") : en ? l.nameEn() : l.name();
+				lines.add(l.name() == null ? name + " " + l.points()
+						: messages.getMessage("report.evaluation.line", new Object[] { name, l.count(),
+								(l.points() >= 0 ? "+" : "") + l.points() }, locale));
+			}
+			fields.add(new Field(msg(locale, "report.evaluation.explanation"), String.join("；", lines)));
+			evaluation.add(new Item("PLATFORM_EVALUATION", msg(locale, "report.evaluation.title"), platform, e.asOf(),
+					fields, List.of()));
+		});
 		List<Section> result = new ArrayList<>();
 		for (Section s : sections) {
 			List<Item> items = new ArrayList<>(s.items());
@@ -280,6 +305,9 @@ public class Reports {
 			}
 			else if (s.group() == ReportGroup.HONOURS) {
 				items.addAll(0, rewards);
+			}
+			else if (s.group() == ReportGroup.EVALUATION) {
+				items.addAll(0, evaluation);
 			}
 			result.add(new Section(s.group(), items));
 		}

@@ -205,6 +205,23 @@ class ReportIT {
 	}
 
 	@Test
+	void thePlatformsLatestEvaluationWithItsExplanationIsInTheEvaluationSection(
+			@Autowired org.xinyong.evaluation.Evaluations evaluations) throws Exception {
+		evaluations.runNow("MANUAL", "report-test");
+		var grade = evaluations.latestGrade(jdbc.sql("select id from credit_subject where code = ?")
+			.param(ORG)
+			.query(Long.class)
+			.single()).orElseThrow();
+		String text = text(mvc.perform(get("/reports/subjects/{code}.pdf", ORG))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		assertThat(text).contains("七、信用评价结果信息：1 条", "公共信用综合评价结果", "评价等级：" + grade.grade(),
+				"评价分数：" + grade.score(), "评分说明：基础分", "行政处罚");
+	}
+
+	@Test
 	void htmlReportAndSubjectPageLinkAndStateBodyAccess() throws Exception {
 		String html = mvc.perform(get("/reports/subjects/{code}.html", ORG))
 			.andExpect(status().isOk())
