@@ -81,15 +81,6 @@ class PropagationRestartIT {
 			.single();
 	}
 
-	static Map<String, String> statuses(JdbcClient jdbc, UUID id) {
-		Map<String, String> out = new LinkedHashMap<>();
-		jdbc.sql("select consumer, status from propagation_delivery where record_id = ?")
-			.param(id)
-			.query((rs, n) -> out.put(rs.getString(1), rs.getString(2)))
-			.list();
-		return out;
-	}
-
 	static long count(JdbcClient jdbc, String sql, Object... params) {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
 	}
@@ -133,7 +124,7 @@ class PropagationRestartIT {
 				ReadModel.await(jdbc, "select count(*) = 3 from propagation_delivery where record_id = ?",
 						"A was not planned", halfDelivered);
 				first.getBean(Propagations.class).deliverPending();
-				assertThat(statuses(jdbc, halfDelivered)).containsEntry("org:" + demoOrg, "DELIVERED")
+				assertThat(RepairIT.statuses(jdbc, halfDelivered)).containsEntry("org:" + demoOrg, "DELIVERED")
 					.containsEntry(Propagations.REPORT + report, "ACKNOWLEDGED")
 					.containsEntry(Propagations.NATIONAL, "PENDING");
 
@@ -147,7 +138,7 @@ class PropagationRestartIT {
 						and listener_id like '%Propagations%' and serialized_event like ?
 						and (completion_attempts > 0 or status = 'FAILED')""",
 						"B's planning did not fail", "%" + unplanned + "%");
-				assertThat(statuses(jdbc, unplanned)).isEmpty();
+				assertThat(RepairIT.statuses(jdbc, unplanned)).isEmpty();
 			} // the application stops mid-delivery
 
 			// out of band, while it is down: the exchange and the store come back
@@ -171,7 +162,7 @@ class PropagationRestartIT {
 				propagations.deliverPending();
 
 				for (UUID id : List.of(halfDelivered, unplanned)) {
-					assertThat(statuses(jdbc, id)).containsOnlyKeys("org:" + demoOrg, Propagations.NATIONAL,
+					assertThat(RepairIT.statuses(jdbc, id)).containsOnlyKeys("org:" + demoOrg, Propagations.NATIONAL,
 							Propagations.REPORT + report)
 						.containsEntry("org:" + demoOrg, "DELIVERED")
 						.containsEntry(Propagations.NATIONAL, "DELIVERED")

@@ -560,6 +560,11 @@ class RepairIT {
 	}
 
 	Map<String, String> statuses(UUID id) {
+		return statuses(jdbc, id);
+	}
+
+	/** Consumer → delivery status of the record's propagations. */
+	static Map<String, String> statuses(JdbcClient jdbc, UUID id) {
 		Map<String, String> out = new LinkedHashMap<>();
 		jdbc.sql("select consumer, status from propagation_delivery where record_id = ?")
 			.param(id)
