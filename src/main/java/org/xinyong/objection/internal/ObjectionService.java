@@ -29,7 +29,6 @@ import org.xinyong.calendar.CalendarYearUnknownException;
 import org.xinyong.calendar.WorkingDays;
 import org.xinyong.catalog.Catalogs;
 import org.xinyong.catalog.Openness;
-import org.xinyong.disclosure.DisclosureEndings;
 import org.xinyong.ingest.CreditRecord;
 import org.xinyong.ingest.CreditRecords;
 import org.xinyong.ingest.RecordVersionRef;
@@ -43,7 +42,6 @@ import org.xinyong.objection.Remedy;
 import org.xinyong.objection.Route;
 import org.xinyong.platform.DomainException;
 import org.xinyong.platform.Zones;
-import org.xinyong.sharing.SharingExclusions;
 import org.xinyong.subject.CreditSubjects;
 
 /**
@@ -60,8 +58,9 @@ public class ObjectionService implements PendingObjections {
 	static final int SELF_CORRECT = 3;
 	private static final int MAX_TEXT = 4000;
 
-	/** What a subject files. */
 	/**
+	 * What a subject (or its authorised agent) files.
+	 *
 	 * @param subjectCode the represented subject when an authorised agent files (null: the applicant itself)
 	 */
 	public record NewObjection(UUID recordId, Integer versionNo, Grounds grounds, String explanation, Route route,
