@@ -142,6 +142,52 @@ public class Repairs {
 	@Transactional
 	public RepairApplication apply(long subjectId, UUID recordId, String obligations, String commitment,
 			List<AttachmentStore.Upload> proofs, String actor) {
+		return apply(subjectId, recordId, obligations, commitment, proofs, actor, null);
+	}
+
+	/**
+	 * An authorised agent (代理人) files for a subject: signed in with a verified identity of its own, with the
+	 * subject's letter of authorisation (checked like the proof files).
+	 *
+	 * @param subjectId the agent's own subject id (its sign-in)
+	 * @param method    how the agent's identity was verified (the sign-in method)
+	 */
+	public record AgentFiling(long subjectId, String name, String method, AttachmentStore.Upload letter) {
+	}
+
+	/** The agent who filed an application, as shown on the case. */
+	public record Agent(long subjectId, String name, String method, String letterFile) {
+	}
+
+	/** An agent applies for repair of a record of the subject it represents (identified by its code). */
+	@Transactional
+	public RepairApplication applyAsAgent(String subjectCode, UUID recordId, String obligations, String commitment,
+			List<AttachmentStore.Upload> proofs, AgentFiling agent, String actor) {
+		if (agent.letter() == null) {
+			throw DomainException.badRequest("REPAIR_AUTHORISATION_REQUIRED");
+		}
+		attachments.check(agent.letter());
+		long subjectId = jdbc.sql("select id from credit_subject where code = ?")
+			.param(subjectCode == null ? "" : subjectCode.strip().toUpperCase())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("REPAIR_RECORD_UNKNOWN", recordId));
+		return apply(subjectId, recordId, obligations, commitment, proofs, actor, agent);
+	}
+
+	/** The agent who filed the application, if one did. */
+	public Optional<Agent> agent(String number) {
+		return jdbc.sql("""
+				select g.agent_subject_id, g.agent_name, g.verification, t.file_name from repair_agent g
+				join repair_application a on a.id = g.application_id
+				join repair_attachment t on t.id = g.letter_attachment where a.number = ?""")
+			.param(number)
+			.query((rs, n) -> new Agent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	private RepairApplication apply(long subjectId, UUID recordId, String obligations, String commitment,
+			List<AttachmentStore.Upload> proofs, String actor, AgentFiling agent) {
 		LocalDate day = today();
 		CreditRecord record = records.byId(recordId)
 			.filter(r -> r.subjectId() == subjectId)
@@ -174,18 +220,30 @@ public class Repairs {
 			.query(Long.class)
 			.single();
 		for (AttachmentStore.Upload proof : proofs) {
-			AttachmentStore.Stored s = attachments.store(number, proof);
-			jdbc.sql("""
-					insert into repair_attachment (application_id, file_name, content_type, size_bytes, sha256, stored_path)
-					values (?, ?, ?, ?, ?, ?)""")
-				.params(id, s.fileName(), s.contentType(), s.size(), s.sha256(), s.path())
-				.update();
+			storeAttachment(id, number, proof);
 		}
-		history(id, actor, "APPLIED", null, RepairStatus.RECEIVED, null, day);
-		audit.record(AuditEntry.of("REPAIR_APPLIED", AuditEntry.Outcome.SUCCESS,
-				Map.of("number", number, "record", recordId.toString(), "regime", rules.code(), "attachments",
-						proofs.size())));
+		Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("number", number, "record",
+				recordId.toString(), "regime", rules.code(), "attachments", proofs.size()));
+		if (agent != null) {
+			long letter = storeAttachment(id, number, agent.letter());
+			jdbc.sql("insert into repair_agent (application_id, agent_subject_id, agent_name, verification, letter_attachment) values (?, ?, ?, ?, ?)")
+				.params(id, agent.subjectId(), agent.name(), agent.method(), letter)
+				.update();
+			detail.put("agent", actor);
+		}
+		history(id, actor, agent == null ? "APPLIED" : "APPLIED_BY_AGENT", null, RepairStatus.RECEIVED, null, day);
+		audit.record(AuditEntry.of("REPAIR_APPLIED", AuditEntry.Outcome.SUCCESS, detail));
 		return byNumber(number).orElseThrow();
+	}
+
+	private long storeAttachment(long applicationId, String number, AttachmentStore.Upload upload) {
+		AttachmentStore.Stored s = attachments.store(number, upload);
+		return jdbc.sql("""
+				insert into repair_attachment (application_id, file_name, content_type, size_bytes, sha256, stored_path)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(applicationId, s.fileName(), s.contentType(), s.size(), s.sha256(), s.path())
+			.query(Long.class)
+			.single();
 	}
 
 	private static String required(String text, String code) {
@@ -389,9 +447,11 @@ public class Repairs {
 		return jdbc.sql("select * from repair_application where id = ?").param(id).query(this::map).single();
 	}
 
+	/** The subject's applications, and those it filed as an authorised agent, newest first. */
 	public List<RepairApplication> ofSubject(long subjectId) {
-		return jdbc.sql("select * from repair_application where subject_id = ? order by id desc")
-			.param(subjectId)
+		return jdbc.sql("select * from repair_application where subject_id = ? or id in "
+				+ "(select application_id from repair_agent where agent_subject_id = ?) order by id desc")
+			.params(subjectId, subjectId)
 			.query(this::map)
 			.list();
 	}

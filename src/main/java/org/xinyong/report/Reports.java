@@ -371,6 +371,45 @@ public class Reports {
 			.optional();
 	}
 
+	/** A later change to information in an issued report (art. 57): the report stays genuine for its time. */
+	public record LaterChange(java.util.UUID recordId, String event, Instant notedAt) {
+	}
+
+	/** The numbers of the reports issued about the subject so far (consumers of later corrections and repairs). */
+	public List<String> issuedAbout(String subjectCode) {
+		return jdbc.sql("select report_number from issued_report where subject_code = :c and generated_at <= now() order by generated_at")
+			.param("c", subjectCode)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Notes that a correction or repair after its issuance changed information about the report's subject (delivered
+	 * by the propagation of art. 57); idempotent on the key.
+	 */
+	public void noteLaterChange(String reportNumber, java.util.UUID recordId, String event, String idempotencyKey) {
+		jdbc.sql("""
+				insert into issued_report_notice (idempotency_key, report_number, record_id, event)
+				values (:k, :n, :r, :e) on conflict (idempotency_key) do nothing""")
+			.param("k", idempotencyKey)
+			.param("n", reportNumber)
+			.param("r", recordId)
+			.param("e", event)
+			.update();
+	}
+
+	/** The later changes noted for the report, oldest first. */
+	public List<LaterChange> laterChanges(String number) {
+		if (number == null || number.isBlank()) {
+			return List.of();
+		}
+		return jdbc.sql("select record_id, event, noted_at from issued_report_notice where report_number = :n order by noted_at, idempotency_key")
+			.param("n", number.strip().toUpperCase())
+			.query((rs, i) -> new LaterChange(rs.getObject(1, java.util.UUID.class), rs.getString(2),
+					rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
 	private CreditReport issue(String code, String name, String type, Audience audience, List<Section> sections) {
 		Instant now = clock.instant();
 		String number = "XY" + NUMBER_DAY.format(LocalDate.ofInstant(now, Zones.DISPLAY))

@@ -476,6 +476,22 @@ class ObjectionIT {
 	}
 
 	@Test
+	void everyTimeLimitCrossesTheNationalDayBlockAndItsMakeUpSaturday() throws Exception {
+		// 10-01…10-07 off, 10-10 (Saturday) a make-up working day; the day of receipt is not counted
+		UUID record = penalty(COMPANY, "银市监罚〔2026〕520号");
+		MockHttpSession session = signedIn(COMPANY);
+		today("2026-09-30");
+		long id = fileByApi(session, record, "ERROR", "PLATFORM");
+		assertThat(service.byId(id).orElseThrow().deadline()).isEqualTo("2026-10-10"); // decide: 3
+		long market = organisations.byCode("11640000MB1900027Y").orElseThrow().id();
+		Case c = service.requestAssistance(id, market, "请协助核查", handler(CENTRE_USER));
+		assertThat(c.deadline()).isEqualTo("2026-10-15"); // with assistance: 7 (10-08, 09, 10, 12, 13, 14, 15)
+		assertThat(c.assistDeadline()).isEqualTo("2026-10-10"); // assisting unit: 3 from the request
+		Case task = service.openTask(record, "处罚内容录入错误", handler(CENTRE_USER));
+		assertThat(task.deadline()).isEqualTo("2026-10-10"); // self-correction: 3
+	}
+
+	@Test
 	void providersCorrectWhatTheyFindWithinThreeWorkingDays() throws Exception {
 		UUID record = penalty(COMPANY, "银市监罚〔2026〕510号");
 		today("2026-09-18"); // Friday; 09-20 is a make-up working Sunday

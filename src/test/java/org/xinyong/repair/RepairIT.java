@@ -89,6 +89,9 @@ class RepairIT {
 		list.add(penalty(COMPANY, "R-FLOW", "GENERAL", "2026-05-06"));
 		list.add(penalty(COMPANY, "R-PROPAGATE", "GENERAL", "2026-05-07"));
 		list.add(penalty(COMPANY, "R-CORRECT", "GENERAL", "2026-05-08"));
+		list.add(penalty(COMPANY, "R-AGENT", "GENERAL", "2026-05-09"));
+		list.add(penalty(COMPANY, "R-REPORT", "GENERAL", "2026-05-11"));
+		list.add(penalty(OTHER, "R-OTHER", "GENERAL", "2026-05-12"));
 		String body = mvc.perform(post("/api/v1/submissions").header("X-Api-Key", KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json.writeValueAsString(
@@ -424,12 +427,14 @@ class RepairIT {
 		mvc.perform(post("/api/v1/repair/propagations/" + orgKey + "/acknowledgement").header("X-Api-Key", KEY))
 			.andExpect(status().isNotFound());
 		propagations.acknowledge(key, Propagations.NATIONAL);
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'REPAIR_PROPAGATION_DELIVERED' and detail::text like ?")
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'REPAIR_PROPAGATION_DELIVERED' and detail::text like ? and detail::text not like '%report:%'")
 			.param("%" + id + "%")
 			.query(Long.class)
 			.single()).isEqualTo(2);
-		assertThat(statuses(id)).containsOnlyKeys("org:" + demoOrg, Propagations.NATIONAL)
-			.allSatisfy((k, v) -> assertThat(v).isEqualTo("ACKNOWLEDGED"));
+		// (reports issued about the subject by other tests are consumers too, acknowledged on delivery)
+		assertThat(statuses(id)).containsKeys("org:" + demoOrg, Propagations.NATIONAL)
+			.allSatisfy((k, v) -> assertThat(v).isEqualTo("ACKNOWLEDGED"))
+			.allSatisfy((k, v) -> assertThat(k).matches("org:" + demoOrg + "|" + Propagations.NATIONAL + "|report:.*"));
 	}
 
 	@Test
@@ -471,7 +476,95 @@ class RepairIT {
 			.query(String.class).single()).isEqualTo("CORRECTED:v2");
 	}
 
+	@Test
+	void anAuthorisedAgentAppliesWithALetterAndBothSeeTheApplication() throws Exception {
+		UUID id = record("R-AGENT");
+		MockHttpSession agent = subject(OTHER);
+		MockMultipartFile letter = new MockMultipartFile("authorisation", "委托书.pdf", "application/pdf", PDF);
+		// no letter, a letter that is no PDF/image: refused
+		agentApply(agent, id, null).andExpect(status().isBadRequest())
+			.andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("REPAIR_AUTHORISATION_REQUIRED"));
+		agentApply(agent, id, new MockMultipartFile("authorisation", "x.pdf", "application/pdf", "MZ..".getBytes()))
+			.andExpect(r -> assertThat(r.getResponse().getStatus()).isBetween(400, 499));
+		assertThat(jdbc.sql("select count(*) from repair_application where record_id = ?").param(id)
+			.query(Long.class).single()).isZero();
+
+		String number = json.readTree(agentApply(agent, id, letter).andExpect(status().isCreated()).andReturn()
+			.getResponse().getContentAsString()).get("number").asString();
+		long companyId = jdbc.sql("select id from credit_subject where code = ?").param(COMPANY).query(Long.class).single();
+		assertThat(repairs.byNumber(number).orElseThrow().subjectId()).isEqualTo(companyId);
+		assertThat(repairs.agent(number)).hasValueSatisfying(g -> {
+			assertThat(g.letterFile()).isEqualTo("委托书.pdf");
+			assertThat(g.method()).isEqualTo("DEMO_CODE");
+		});
+		assertThat(repairs.history(number)).extracting(Repairs.Step::action).containsExactly("APPLIED_BY_AGENT");
+		// the subject and the agent see it with the agent; anybody else does not
+		for (MockHttpSession s : List.of(subject(COMPANY), agent)) {
+			JsonNode view = json.readTree(mvc.perform(get("/account/repair/api/applications/" + number).session(s))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			assertThat(view.get("agent").get("letter").asString()).isEqualTo("委托书.pdf");
+		}
+		String page = mvc.perform(get("/account/repair").session(subject(COMPANY))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("委托书.pdf", "代理本主体");
+		mvc.perform(get("/account/repair/api/applications/" + number)).andExpect(r -> assertThat(
+				r.getResponse().getStatus()).isIn(302, 401));
+	}
+
+	org.springframework.test.web.servlet.ResultActions agentApply(MockHttpSession session, UUID recordId,
+			MockMultipartFile letter) throws Exception {
+		var request = multipart("/account/repair/api/applications").file(png());
+		if (letter != null) {
+			request.file(letter);
+		}
+		return mvc.perform(request.param("recordId", recordId.toString())
+			.param("subjectCode", COMPANY)
+			.param("obligations", "受托代为申请：罚款已缴清。")
+			.param("commitment", "受托人代本公司承诺所提交材料真实有效。")
+			.session(session)
+			.with(csrf()));
+	}
+
+	@Test
+	void aCachedReportLearnsOfALaterCorrectionOnItsVerificationPage() throws Exception {
+		UUID id = record("R-REPORT");
+		mvc.perform(get("/reports/subjects/" + COMPANY + ".html")).andExpect(status().isOk());
+		String report = jdbc.sql("select report_number from issued_report where subject_code = ? order by generated_at desc limit 1")
+			.param(COMPANY).query(String.class).single();
+		String before = mvc.perform(get("/reports/verify").param("number", report)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(before).contains("id=\"genuine\"").doesNotContain("later-changes");
+
+		Map<String, Object> values = penalty(COMPANY, "R-REPORT", "GENERAL", "2026-05-11");
+		values.put("penaltyContent", "罚款人民币叁万元");
+		mvc.perform(post("/api/v1/records/" + id + "/corrections").header("X-Api-Key", KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(Map.of("values", values, "reason", "金额更正"))))
+			.andExpect(status().isOk());
+		org.xinyong.testing.ReadModel.await(jdbc,
+				"select count(*) > 0 from propagation_delivery where record_id = ? and consumer = ?",
+				"report not planned", id, Propagations.REPORT + report);
+		propagations.deliverPending();
+		propagations.deliverPending();
+		assertThat(statuses(id)).containsEntry(Propagations.REPORT + report, "ACKNOWLEDGED")
+			.containsEntry(Propagations.NATIONAL, "DELIVERED");
+		assertThat(propagations.plan(id, jdbc.sql("select id from credit_subject where code = ?").param(COMPANY)
+			.query(Long.class).single(), "CORRECTED:v2", "{}")).isZero();
+		propagations.deliverPending();
+		assertThat(jdbc.sql("select count(*) from issued_report_notice where report_number = ?").param(report)
+			.query(Long.class).single()).isEqualTo(1);
+		String after = mvc.perform(get("/reports/verify").param("number", report)).andReturn().getResponse()
+			.getContentAsString();
+		// still genuine for its time, and tells that a later correction changed information in it
+		assertThat(after).contains("id=\"genuine\"", "id=\"later-changes\"", "信息更正");
+	}
+
 	Map<String, String> statuses(UUID id) {
+		return statuses(jdbc, id);
+	}
+
+	/** Consumer → delivery status of the record's propagations. */
+	static Map<String, String> statuses(JdbcClient jdbc, UUID id) {
 		Map<String, String> out = new LinkedHashMap<>();
 		jdbc.sql("select consumer, status from propagation_delivery where record_id = ?")
 			.param(id)

@@ -42,7 +42,7 @@ class SharingMessagesTest {
 		}
 		codes.removeIf(c -> c.startsWith("SHARING_GRANT_CREATED") || c.equals("SHARING_GRANT_WITHDRAWN")
 				|| c.equals("SHARING_AUTHORISATION_RECORDED") || c.equals("SHARING_AUTHORISATION_WITHDRAWN")
-				|| c.equals("SHARING_READ"));
+				|| c.equals("SHARING_READ") || c.equals("SHARING_RECORD_EXCLUDED") || c.equals("SHARING_EXCLUDED"));
 		assertThat(codes).contains("SHARING_PURPOSE_REQUIRED", "SHARING_NOT_GRANTED", "SHARING_ITEM_NOT_SHAREABLE");
 		for (String c : codes) {
 			assertThat(zh).as(c).containsKey("error." + c);

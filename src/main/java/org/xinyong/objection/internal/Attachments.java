@@ -89,7 +89,8 @@ public class Attachments {
 	}
 
 	/** Stores checked uploads for the case; the files go again if the transaction rolls back. */
-	void store(long caseId, List<Upload> uploads) {
+	List<Long> store(long caseId, List<Upload> uploads) {
+		List<Long> ids = new java.util.ArrayList<>();
 		Path dir = properties.uploadDir().resolve(String.valueOf(caseId));
 		List<Path> written = new java.util.ArrayList<>();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -118,12 +119,14 @@ public class Attachments {
 					throw DomainException.unprocessable("OBJECTION_ATTACHMENT_TOO_LARGE", name(u),
 							properties.maxAttachmentBytes() / 1024);
 				}
-				jdbc.sql("""
+				ids.add(jdbc.sql("""
 						insert into objection_attachment (objection_id, file_name, content_type, size_bytes, sha256, path)
-						values (?, ?, ?, ?, ?, ?)""")
+						values (?, ?, ?, ?, ?, ?) returning id""")
 					.params(caseId, name(u), type.contentType, size, sha.digest(), target.toString())
-					.update();
+					.query(Long.class)
+					.single());
 			}
+			return ids;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -14,7 +14,15 @@ import org.xinyong.objection.Route;
 /** An objection or self-correction task with its whole history (oldest event first) and attachments. */
 public record Case(long id, CaseKind kind, UUID recordId, int versionNo, String catalogItem, long providerId,
 		long subjectId, boolean nonPublic, Route route, Grounds grounds, String explanation, LocalDate receivedOn,
-		String filedBy, Instant filedAt, List<Event> history, List<Attachment> attachments) {
+		String filedBy, Instant filedAt, List<Event> history, List<Attachment> attachments, Agent agent) {
+
+	/**
+	 * The authorised agent (代理人) who filed for the subject, signed in with a verified identity of their own.
+	 *
+	 * @param letterAttachment the attachment holding the letter of authorisation
+	 */
+	public record Agent(long subjectId, String name, String verification, long letterAttachment) {
+	}
 
 	/** One status change. */
 	public record Event(long id, CaseStatus status, LocalDate deadline, Long assistingOrgId, LocalDate assistDeadline,

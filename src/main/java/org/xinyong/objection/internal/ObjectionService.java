@@ -58,8 +58,17 @@ public class ObjectionService implements PendingObjections {
 	static final int SELF_CORRECT = 3;
 	private static final int MAX_TEXT = 4000;
 
-	/** What a subject files. */
-	public record NewObjection(UUID recordId, Integer versionNo, Grounds grounds, String explanation, Route route) {
+	/**
+	 * What a subject (or its authorised agent) files.
+	 *
+	 * @param subjectCode the represented subject when an authorised agent files (null: the applicant itself)
+	 */
+	public record NewObjection(UUID recordId, Integer versionNo, Grounds grounds, String explanation, Route route,
+			String subjectCode) {
+
+		public NewObjection(UUID recordId, Integer versionNo, Grounds grounds, String explanation, Route route) {
+			this(recordId, versionNo, grounds, explanation, route, null);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -73,11 +82,13 @@ public class ObjectionService implements PendingObjections {
 	private final Clock clock;
 	private final TransactionTemplate separately;
 	private final ObjectionProperties properties;
+	private final Remedies remedies;
 
 	ObjectionService(JdbcClient jdbc, CreditRecords records, CreditSubjects subjects, Catalogs catalogs,
 			WorkingDays workingDays, Attachments attachments, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock, PlatformTransactionManager transactions, ObjectionProperties properties) {
+			Clock clock, PlatformTransactionManager transactions, ObjectionProperties properties, Remedies remedies) {
 		this.jdbc = jdbc;
+		this.remedies = remedies;
 		this.records = records;
 		this.subjects = subjects;
 		this.catalogs = catalogs;
@@ -100,6 +111,17 @@ public class ObjectionService implements PendingObjections {
 	/** A signed-in subject objects to a version of one of its own records. */
 	@Transactional
 	public Case file(SubjectPrincipal applicant, NewObjection objection, List<Attachments.Upload> uploads) {
+		return file(applicant, objection, uploads, null);
+	}
+
+	/**
+	 * A signed-in subject objects to a version of one of its own records, or — with {@link NewObjection#subjectCode()}
+	 * naming another subject — an authorised agent (代理人), signed in with a verified identity of their own, files for
+	 * that subject with a letter of authorisation (checked like every attachment).
+	 */
+	@Transactional
+	public Case file(SubjectPrincipal applicant, NewObjection objection, List<Attachments.Upload> uploads,
+			Attachments.Upload letter) {
 		if (applicant == null) {
 			throw new DomainException("OBJECTION_SIGN_IN_REQUIRED", HttpStatus.UNAUTHORIZED);
 		}
@@ -110,8 +132,15 @@ public class ObjectionService implements PendingObjections {
 			throw DomainException.badRequest("OBJECTION_FIELDS_REQUIRED");
 		}
 		String explanation = text(objection.explanation(), "OBJECTION_EXPLANATION_REQUIRED");
+		long subjectId = represented(applicant, objection.subjectCode());
+		boolean agent = subjectId != applicant.subjectId();
+		List<Attachments.Upload> letters = Attachments.present(letter == null ? List.of() : List.of(letter));
+		if (agent && letters.isEmpty()) {
+			throw DomainException.badRequest("OBJECTION_AUTHORISATION_REQUIRED");
+		}
+		attachments.check(letters);
 		CreditRecord record = records.byId(objection.recordId())
-			.filter(r -> r.subjectId() == applicant.subjectId())
+			.filter(r -> r.subjectId() == subjectId)
 			.orElseThrow(() -> DomainException.notFound("OBJECTION_RECORD_UNKNOWN", objection.recordId()));
 		int version = objection.versionNo() == null ? record.current().versionNo() : objection.versionNo();
 		if (record.versions().stream().noneMatch(v -> v.versionNo() == version)) {
@@ -130,12 +159,30 @@ public class ObjectionService implements PendingObjections {
 		event(id, CaseStatus.RECEIVED, deadline(received, DECIDE), null, null, null, null, null, applicant.getName(),
 				null);
 		attachments.store(id, files);
-		audit.record(AuditEntry.of("OBJECTION_FILED", AuditEntry.Outcome.SUCCESS,
-				Map.of("objectionId", id, "recordId", record.id().toString(), "versionNo", version, "grounds",
-						objection.grounds().name(), "route", route.name(), "attachments", files.size()))
+		Map<String, Object> detail = new LinkedHashMap<>(Map.of("objectionId", id, "recordId", record.id().toString(),
+				"versionNo", version, "grounds", objection.grounds().name(), "route", route.name(), "attachments",
+				files.size()));
+		if (agent) {
+			long letterId = attachments.store(id, letters).get(0);
+			jdbc.sql("insert into objection_agent (objection_id, agent_subject_id, agent_name, verification, letter_attachment) values (?, ?, ?, ?, ?)")
+				.params(id, applicant.subjectId(), applicant.name(), applicant.method().name(), letterId)
+				.update();
+			detail.put("agent", applicant.getName());
+		}
+		audit.record(AuditEntry.of("OBJECTION_FILED", AuditEntry.Outcome.SUCCESS, detail)
 			.withActor(applicant.getName(), null, null)
-			.aboutSubject(applicant.code(), null));
+			.aboutSubject(subjects.byId(subjectId).map(s -> s.code()).orElse(applicant.code()), null));
 		return byId(id).orElseThrow();
+	}
+
+	/** The subject filed for: the applicant itself, or the subject an agent names (which must exist). */
+	private long represented(SubjectPrincipal applicant, String subjectCode) {
+		if (subjectCode == null || subjectCode.isBlank() || subjectCode.strip().equalsIgnoreCase(applicant.code())) {
+			return applicant.subjectId();
+		}
+		return subjects.byCode(subjectCode.strip())
+			.orElseThrow(() -> DomainException.notFound("OBJECTION_SUBJECT_UNKNOWN", subjectCode.strip()))
+			.id();
 	}
 
 	/** A provider (for its own records) or the platform opens a self-correction task (art. 53). */
@@ -201,6 +248,9 @@ public class ObjectionService implements PendingObjections {
 		if (applied == Remedy.CORRECT) {
 			corrected = correct(c, values, "异议成立（异议编号 " + caseId + "）" + suffix(note), by);
 		}
+		else if (applied == Remedy.ISSUE_CERTIFICATE && (note == null || note.isBlank())) {
+			throw DomainException.badRequest("OBJECTION_FINDINGS_REQUIRED");
+		}
 		event(caseId, CaseStatus.UPHELD, c.deadline(), null, null, applied, corrected, optional(note), by.actor(),
 				by.organisationId());
 		Map<String, Object> detail = new LinkedHashMap<>();
@@ -208,7 +258,11 @@ public class ObjectionService implements PendingObjections {
 		if (corrected != null) {
 			detail.put("correctedVersion", corrected);
 		}
+		String subjectCode = subjects.byId(c.subjectId()).map(s -> s.code()).orElse(null);
 		auditChange("OBJECTION_UPHELD", caseId, c.subjectId(), by, detail);
+		if (applied != Remedy.CORRECT) {
+			remedies.execute(c, applied, optional(note), today(), by, subjectCode);
+		}
 		events.publishEvent(new ObjectionDecided(caseId, c.kind(), c.recordId(), CaseStatus.UPHELD, applied, corrected));
 		return byId(caseId).orElseThrow();
 	}
@@ -272,9 +326,10 @@ public class ObjectionService implements PendingObjections {
 		return load("where o.id = ?", id).stream().findFirst();
 	}
 
-	/** The subject's own objections, newest first. */
+	/** The subject's own objections (filed by itself or by an agent for it) and those it filed as an agent, newest first. */
 	public List<Case> ofSubject(long subjectId) {
-		return load("where o.kind = 'OBJECTION' and o.subject_id = ?", subjectId);
+		return load("where o.kind = 'OBJECTION' and (o.subject_id = ? or exists (select 1 from objection_agent a "
+				+ "where a.objection_id = o.id and a.agent_subject_id = ?))", subjectId, subjectId);
 	}
 
 	/** The cases the member of staff may see: every case for the platform, its own and assisted ones for a provider. */
@@ -466,6 +521,12 @@ public class ObjectionService implements PendingObjections {
 				return null;
 			})
 			.list();
+		Map<Long, Case.Agent> agents = new LinkedHashMap<>();
+		jdbc.sql("select * from objection_agent where objection_id = any(:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> agents.put(rs.getLong("objection_id"), new Case.Agent(rs.getLong("agent_subject_id"),
+					rs.getString("agent_name"), rs.getString("verification"), rs.getLong("letter_attachment"))))
+			.list();
 		for (Case c : rows) {
 			List<Case.Event> h = history.get(c.id());
 			if (h == null) {
@@ -473,7 +534,7 @@ public class ObjectionService implements PendingObjections {
 			}
 			out.add(new Case(c.id(), c.kind(), c.recordId(), c.versionNo(), c.catalogItem(), c.providerId(),
 					c.subjectId(), c.nonPublic(), c.route(), c.grounds(), c.explanation(), c.receivedOn(), c.filedBy(),
-					c.filedAt(), h, files.getOrDefault(c.id(), List.of())));
+					c.filedAt(), h, files.getOrDefault(c.id(), List.of()), agents.get(c.id())));
 		}
 		return out;
 	}
@@ -485,7 +546,7 @@ public class ObjectionService implements PendingObjections {
 				rs.getLong("subject_id"), rs.getBoolean("non_public"), Route.valueOf(rs.getString("route")),
 				grounds == null ? null : Grounds.valueOf(grounds), rs.getString("explanation"),
 				rs.getDate("received_on").toLocalDate(), rs.getString("filed_by"),
-				rs.getTimestamp("filed_at").toInstant(), List.of(), List.of());
+				rs.getTimestamp("filed_at").toInstant(), List.of(), List.of(), null);
 	}
 
 	private static Case.Event event(ResultSet rs) throws SQLException {

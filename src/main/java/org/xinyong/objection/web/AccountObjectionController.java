@@ -55,10 +55,11 @@ class AccountObjectionController {
 	}
 
 	@GetMapping("/account/objections/new")
-	String form(@RequestParam UUID recordId, @RequestParam(required = false) Integer versionNo, Model model,
-			Locale locale) {
+	String form(@RequestParam UUID recordId, @RequestParam(required = false) Integer versionNo,
+			@RequestParam(required = false) String subjectCode, Model model, Locale locale) {
 		SubjectPrincipal me = me(model);
-		CreditRecord record = ownRecord(recordId, me);
+		CreditRecord record = ownRecord(recordId, me, subjectCode);
+		model.addAttribute("subjectCode", subjectCode);
 		return form(model, locale, record, versionNo == null ? record.current().versionNo() : versionNo, null);
 	}
 
@@ -66,17 +67,20 @@ class AccountObjectionController {
 	String file(@RequestParam UUID recordId, @RequestParam(required = false) Integer versionNo,
 			@RequestParam(required = false) Grounds grounds, @RequestParam(defaultValue = "") String explanation,
 			@RequestParam(required = false) Route route,
-			@RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+			@RequestParam(required = false) String subjectCode,
+			@RequestParam(name = "authorisation", required = false) MultipartFile authorisation, Model model,
 			Locale locale, HttpServletResponse response) {
 		SubjectPrincipal me = me(model);
 		try {
-			Case c = service.file(me, new NewObjection(recordId, versionNo, grounds, explanation, route),
-					ObjectionApiController.uploads(files));
+			Case c = service.file(me, new NewObjection(recordId, versionNo, grounds, explanation, route, subjectCode),
+					ObjectionApiController.uploads(files), ObjectionApiController.upload(authorisation));
 			return "redirect:/account/objections/" + c.id() + "?filed";
 		}
 		catch (DomainException e) {
 			response.setStatus(e.status().value());
-			CreditRecord record = ownRecord(recordId, me);
+			CreditRecord record = ownRecord(recordId, me, subjectCode);
+			model.addAttribute("subjectCode", subjectCode);
 			model.addAttribute("explanation", explanation);
 			model.addAttribute("grounds", grounds);
 			return form(model, locale, record, versionNo == null ? record.current().versionNo() : versionNo,
@@ -107,9 +111,12 @@ class AccountObjectionController {
 		return "objection/account-new";
 	}
 
-	private CreditRecord ownRecord(UUID recordId, SubjectPrincipal me) {
+	/** The record filed against: one of the subject's own, or, for an agent, one of the represented subject's. */
+	private CreditRecord ownRecord(UUID recordId, SubjectPrincipal me, String subjectCode) {
+		long subjectId = subjectCode == null || subjectCode.isBlank() ? me.subjectId()
+				: subjects.byCode(subjectCode.strip()).map(s -> s.id()).orElse(-1L);
 		return records.byId(recordId)
-			.filter(r -> r.subjectId() == me.subjectId())
+			.filter(r -> r.subjectId() == subjectId)
 			.orElseThrow(() -> DomainException.notFound("OBJECTION_RECORD_UNKNOWN", recordId));
 	}
 

@@ -46,8 +46,11 @@ class CaseViews {
 	private final Organisations organisations;
 	private final CreditRecords records;
 	private final ObjectionService service;
+	private final org.xinyong.objection.internal.Certificates certificates;
 
-	CaseViews(Catalogs catalogs, Organisations organisations, CreditRecords records, ObjectionService service) {
+	CaseViews(Catalogs catalogs, Organisations organisations, CreditRecords records, ObjectionService service,
+			org.xinyong.objection.internal.Certificates certificates) {
+		this.certificates = certificates;
 		this.catalogs = catalogs;
 		this.organisations = organisations;
 		this.records = records;
@@ -60,6 +63,11 @@ class CaseViews {
 
 	List<Row> rows(List<Case> cases) {
 		return cases.stream().map(this::row).toList();
+	}
+
+	/** The certificate issued for the case, or null. */
+	public org.xinyong.objection.internal.Certificates.Certificate certificate(Case c) {
+		return certificates.ofCase(c.id()).orElse(null);
 	}
 
 	public String itemName(String code, Locale locale) {

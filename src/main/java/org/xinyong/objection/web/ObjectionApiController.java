@@ -47,10 +47,14 @@ class ObjectionApiController {
 	record AttachmentJson(long id, String fileName, String contentType, long size) {
 	}
 
+	/** The authorised agent who filed, with the attachment holding the letter of authorisation. */
+	record AgentJson(String name, String verification, long letterAttachment) {
+	}
+
 	record CaseJson(long id, CaseKind kind, UUID recordId, int versionNo, String catalogItem, Grounds grounds,
 			Route route, String explanation, LocalDate receivedOn, CaseStatus status, boolean open,
 			LocalDate deadline, Integer remainingWorkingDays, boolean overdue, List<EventJson> history,
-			List<AttachmentJson> attachments) {
+			List<AttachmentJson> attachments, AgentJson agent) {
 
 		static CaseJson of(Case c, Progress p) {
 			return new CaseJson(c.id(), c.kind(), c.recordId(), c.versionNo(), c.catalogItem(), c.grounds(), c.route(),
@@ -59,7 +63,9 @@ class ObjectionApiController {
 					c.history().stream().map(e -> new EventJson(e.status(), e.occurredOn(), e.occurredAt(),
 							e.deadline(), e.assistDeadline(), e.remedy(), e.correctedVersion(), e.note())).toList(),
 					c.attachments().stream().map(a -> new AttachmentJson(a.id(), a.fileName(), a.contentType(),
-							a.size())).toList());
+							a.size())).toList(),
+					c.agent() == null ? null : new AgentJson(c.agent().name(), c.agent().verification(),
+							c.agent().letterAttachment()));
 		}
 	}
 
@@ -81,9 +87,11 @@ class ObjectionApiController {
 	CaseJson fileWithAttachments(@RequestParam UUID recordId, @RequestParam(required = false) Integer versionNo,
 			@RequestParam Grounds grounds, @RequestParam String explanation,
 			@RequestParam(required = false) Route route,
-			@RequestParam(name = "attachments", required = false) List<MultipartFile> files) {
-		return json(service.file(me(), new NewObjection(recordId, versionNo, grounds, explanation, route),
-				uploads(files)));
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+			@RequestParam(required = false) String subjectCode,
+			@RequestParam(name = "authorisation", required = false) MultipartFile authorisation) {
+		return json(service.file(me(), new NewObjection(recordId, versionNo, grounds, explanation, route, subjectCode),
+				uploads(files), upload(authorisation)));
 	}
 
 	@GetMapping
@@ -96,15 +104,21 @@ class ObjectionApiController {
 		return json(own(service, id, me()));
 	}
 
+	/** A case the signed-in subject may see: its own, or one it filed as an authorised agent. */
 	static Case own(ObjectionService service, long id, SubjectPrincipal me) {
 		return service.byId(id)
-			.filter(c -> c.kind() == CaseKind.OBJECTION && c.subjectId() == me.subjectId())
+			.filter(c -> c.kind() == CaseKind.OBJECTION && (c.subjectId() == me.subjectId()
+					|| c.agent() != null && c.agent().subjectId() == me.subjectId()))
 			.orElseThrow(() -> DomainException.notFound("OBJECTION_UNKNOWN", id));
 	}
 
 	static List<Attachments.Upload> uploads(List<MultipartFile> files) {
 		return files == null ? List.of()
 				: files.stream().map(f -> new Attachments.Upload(f.getOriginalFilename(), f.getSize(), f)).toList();
+	}
+
+	static Attachments.Upload upload(MultipartFile file) {
+		return file == null ? null : new Attachments.Upload(file.getOriginalFilename(), file.getSize(), file);
 	}
 
 	private CaseJson json(Case c) {

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.xinyong.platform.DomainException;
 
 /** A refused page request of the objection pages (unknown case, not one's own) gets the error page with its status. */
-@ControllerAdvice(assignableTypes = { ObjectionConsoleController.class, AccountObjectionController.class })
+@ControllerAdvice(assignableTypes = { ObjectionConsoleController.class, AccountObjectionController.class,
+		CertificateController.class })
 class ObjectionPageFailures {
 
 	@ExceptionHandler(DomainException.class)

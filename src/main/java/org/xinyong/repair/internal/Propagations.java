@@ -19,9 +19,13 @@ import org.xinyong.ingest.CreditRecords;
 import org.xinyong.ingest.CreditRecordsChanged;
 import org.xinyong.ingest.RecordVersionRef;
 import org.xinyong.ingest.VersionKind;
+import org.xinyong.objection.CaseStatus;
+import org.xinyong.objection.ObjectionDecided;
+import org.xinyong.objection.Remedy;
 import org.xinyong.platform.DomainException;
 import org.xinyong.repair.CreditRepaired;
 import org.xinyong.repair.RepairReopened;
+import org.xinyong.report.Reports;
 import org.xinyong.subject.CreditSubjects;
 
 /**
@@ -39,6 +43,9 @@ public class Propagations {
 
 	public static final String NATIONAL = "NATIONAL_PLATFORM";
 
+	/** Consumer prefix of an issued report ({@code report:<number>}). */
+	public static final String REPORT = "report:";
+
 	static final String SYSTEM_ACTOR = "system:repair-propagation";
 
 	public record Delivery(long id, String idempotencyKey, String consumerKind, String consumer, UUID recordId,
@@ -51,10 +58,12 @@ public class Propagations {
 	private final CreditRecords records;
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
+	private final Reports reports;
 
 	Propagations(JdbcClient jdbc, CreditSubjects subjects, CreditRecords records, AuditLog audit,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, Reports reports) {
 		this.jdbc = jdbc;
+		this.reports = reports;
 		this.subjects = subjects;
 		this.records = records;
 		this.audit = audit;
@@ -86,6 +95,21 @@ public class Propagations {
 		}
 	}
 
+	/**
+	 * An upheld objection whose remedy changes what consumers hold (art. 54): the record excluded from sharing or its
+	 * disclosure stopped. Corrections arrive as {@link CreditRecordsChanged}; a certificate changes nothing held.
+	 */
+	@ApplicationModuleListener
+	void on(ObjectionDecided event) {
+		if (event.status() == CaseStatus.UPHELD
+				&& (event.remedy() == Remedy.DELETE_FROM_SHARING || event.remedy() == Remedy.STOP_DISCLOSURE)) {
+			records.byId(event.recordId())
+				.ifPresent(r -> plan(r.id(), r.subjectId(), "OBJECTION_" + event.remedy() + ":" + event.caseId(),
+						"{\"event\":\"OBJECTION_" + event.remedy() + "\",\"recordId\":\"" + r.id()
+								+ "\",\"objection\":" + event.caseId() + "}"));
+		}
+	}
+
 	/** Creates a pending delivery for every consumer of the record (idempotent); returns the number of new rows. */
 	public int plan(UUID recordId, long subjectId, String event, String payload) {
 		String code = subjects.byId(subjectId).map(s -> s.code()).orElse(null);
@@ -102,6 +126,8 @@ public class Propagations {
 				.query(Long.class)
 				.list()
 				.forEach(org -> consumers.add(new String[] { "SHARING", "org:" + org }));
+			// cached reports: every report issued about the subject before the change
+			reports.issuedAbout(code).forEach(number -> consumers.add(new String[] { "REPORT", REPORT + number }));
 		}
 		int created = 0;
 		for (String[] c : consumers) {
@@ -159,6 +185,11 @@ public class Propagations {
 				.params(d.idempotencyKey(), d.recordId(), d.event(), d.payload())
 				.update();
 		}
+		else if ("REPORT".equals(d.consumerKind())) {
+			// the report module is in-process: writing the notice is its acknowledgement
+			reports.noteLaterChange(d.consumer().substring(REPORT.length()), d.recordId(), d.event(),
+					d.idempotencyKey());
+		}
 		else {
 			jdbc.sql("""
 					insert into propagation_inbox (idempotency_key, organisation_id, record_id, event, payload)
@@ -170,6 +201,11 @@ public class Propagations {
 		jdbc.sql("update propagation_delivery set status = 'DELIVERED', attempts = attempts + 1, last_error = null, delivered_at = now() where id = ?")
 			.param(id)
 			.update();
+		if ("REPORT".equals(d.consumerKind())) {
+			jdbc.sql("update propagation_delivery set status = 'ACKNOWLEDGED', acknowledged_at = now() where id = ?")
+				.param(id)
+				.update();
+		}
 		audit.record(AuditEntry.of("REPAIR_PROPAGATION_DELIVERED", AuditEntry.Outcome.SUCCESS,
 				Map.of("key", d.idempotencyKey(), "attempt", d.attempts() + 1))
 			.withActor(SYSTEM_ACTOR, null, null));

@@ -43,7 +43,11 @@ class AccountRepairController {
 	String page(Model model) {
 		SubjectPrincipal me = me(model);
 		model.addAttribute("eligibility", repairs.eligibility(me.subjectId(), repairs.today()));
-		model.addAttribute("applications", repairs.ofSubject(me.subjectId()));
+		List<RepairApplication> applications = repairs.ofSubject(me.subjectId());
+		model.addAttribute("applications", applications);
+		java.util.Map<String, Repairs.Agent> agents = new java.util.HashMap<>();
+		applications.forEach(a -> repairs.agent(a.number()).ifPresent(g -> agents.put(a.number(), g)));
+		model.addAttribute("agents", agents);
 		model.addAttribute("maxMegabytes", attachments.maxBytes() / 1024 / 1024);
 		return "repair/account";
 	}
@@ -51,12 +55,14 @@ class AccountRepairController {
 	@PostMapping("/account/repair")
 	String apply(@RequestParam UUID recordId, @RequestParam(required = false) String obligations,
 			@RequestParam(required = false) String commitment,
-			@RequestParam(name = "proof", required = false) List<MultipartFile> proof, RedirectAttributes redirect,
-			Locale locale) {
+			@RequestParam(name = "proof", required = false) List<MultipartFile> proof,
+			@RequestParam(required = false) String subjectCode,
+			@RequestParam(name = "authorisation", required = false) MultipartFile authorisation,
+			RedirectAttributes redirect, Locale locale) {
 		SubjectPrincipal me = SubjectPrincipal.current().orElseThrow();
 		try {
-			RepairApplication a = repairs.apply(me.subjectId(), recordId, obligations, commitment, Uploads.of(proof, attachments),
-					me.getName());
+			RepairApplication a = Uploads.apply(repairs, attachments, me, recordId, obligations, commitment, proof,
+					subjectCode, authorisation);
 			redirect.addFlashAttribute("applied", a.number());
 		}
 		catch (DomainException e) {

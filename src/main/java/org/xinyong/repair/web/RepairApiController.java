@@ -53,21 +53,28 @@ class RepairApiController {
 	@PostMapping("/account/repair/api/applications")
 	ResponseEntity<RepairApplication> apply(@RequestParam UUID recordId, @RequestParam(required = false) String obligations,
 			@RequestParam(required = false) String commitment,
-			@RequestParam(name = "proof", required = false) List<MultipartFile> proof) {
-		SubjectPrincipal me = me();
+			@RequestParam(name = "proof", required = false) List<MultipartFile> proof,
+			@RequestParam(required = false) String subjectCode,
+			@RequestParam(name = "authorisation", required = false) MultipartFile authorisation) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(repairs.apply(me.subjectId(), recordId, obligations, commitment, Uploads.of(proof, attachments),
-					me.getName()));
+			.body(Uploads.apply(repairs, attachments, me(), recordId, obligations, commitment, proof, subjectCode,
+					authorisation));
 	}
 
 	@GetMapping("/account/repair/api/applications/{number}")
 	Map<String, Object> application(@PathVariable String number) {
 		long subjectId = me().subjectId();
+		var agent = repairs.agent(number);
 		RepairApplication a = repairs.byNumber(number)
-			.filter(x -> x.subjectId() == subjectId)
+			.filter(x -> x.subjectId() == subjectId || agent.filter(g -> g.subjectId() == subjectId).isPresent())
 			.orElseThrow(() -> DomainException.notFound("REPAIR_APPLICATION_UNKNOWN", number));
-		return Map.of("application", a, "history", repairs.history(number), "attachments",
-				repairs.attachments(number));
+		Map<String, Object> out = new java.util.LinkedHashMap<>();
+		out.put("application", a);
+		out.put("history", repairs.history(number));
+		out.put("attachments", repairs.attachments(number));
+		agent.ifPresent(g -> out.put("agent", Map.of("name", String.valueOf(g.name()), "verification", g.method(),
+				"letter", g.letterFile())));
+		return out;
 	}
 
 	@GetMapping("/api/v1/repair/propagations")

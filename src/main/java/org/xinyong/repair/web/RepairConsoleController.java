@@ -59,6 +59,7 @@ class RepairConsoleController {
 			.orElseThrow(() -> DomainException.notFound("REPAIR_APPLICATION_UNKNOWN", number)));
 		model.addAttribute("history", repairs.history(number));
 		model.addAttribute("attachments", repairs.attachments(number));
+		model.addAttribute("agent", repairs.agent(number).orElse(null));
 		return "repair/console-application";
 	}
 

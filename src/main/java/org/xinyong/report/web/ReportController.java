@@ -77,7 +77,10 @@ class ReportController {
 		model.addAttribute("number", number);
 		if (number != null && !number.isBlank()) {
 			model.addAttribute("checked", true);
-			reports.verify(number).ifPresent(v -> model.addAttribute("verification", v));
+			reports.verify(number).ifPresent(v -> {
+				model.addAttribute("verification", v);
+				model.addAttribute("laterChanges", reports.laterChanges(v.number()));
+			});
 		}
 		return "report/verify";
 	}

@@ -25,6 +25,7 @@ import org.xinyong.ingest.CreditRecords;
 import org.xinyong.ingest.RecordVersion;
 import org.xinyong.platform.DomainException;
 import org.xinyong.platform.OrganisationMember;
+import org.xinyong.sharing.SharingExclusions;
 import org.xinyong.sharing.SharingPurpose;
 import org.xinyong.subject.CreditSubject;
 
@@ -49,9 +50,11 @@ public class SharingQueries {
 	private final Organisations organisations;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final SharingExclusions exclusions;
 
 	SharingQueries(SharingStore store, SubjectLookup subjects, CreditRecords records, Catalogs catalogs,
-			Organisations organisations, AuditLog audit, Clock clock) {
+			Organisations organisations, AuditLog audit, Clock clock, SharingExclusions exclusions) {
+		this.exclusions = exclusions;
 		this.store = store;
 		this.subjects = subjects;
 		this.records = records;
@@ -120,8 +123,11 @@ public class SharingQueries {
 	private SharingAnswer answer(CreditSubject subject, SharingPurpose purpose, String text, List<Grant> grants,
 			List<Authorisation> authorisations) {
 		Map<String, List<CreditRecord>> byItem = new LinkedHashMap<>();
-		for (CreditRecord r : records.ofSubject(subject.id())) {
-			if (!r.revoked()) {
+		List<CreditRecord> all = records.ofSubject(subject.id());
+		// records excluded from sharing (art. 54) are left out from then on
+		Set<UUID> excluded = exclusions.excludedAmong(all.stream().map(CreditRecord::id).toList());
+		for (CreditRecord r : all) {
+			if (!r.revoked() && !excluded.contains(r.id())) {
 				byItem.computeIfAbsent(r.catalogItem(), k -> new ArrayList<>()).add(r);
 			}
 		}
