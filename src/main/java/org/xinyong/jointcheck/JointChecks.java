@@ -41,8 +41,6 @@ import org.xinyong.measures.MeasureLists;
 import org.xinyong.platform.DomainException;
 import org.xinyong.platform.OrganisationMember;
 import org.xinyong.platform.Zones;
-import org.xinyong.subject.CreditSubject;
-import org.xinyong.subject.CreditSubjects;
 import org.xinyong.subject.IdentifierCheck;
 import org.xinyong.subject.IdentifierIssue;
 import org.xinyong.subject.Identifiers;
@@ -64,7 +62,6 @@ public class JointChecks {
 	static final int RECORD_LIMIT = 50;
 
 	private final JdbcClient jdbc;
-	private final CreditSubjects subjects;
 	private final ListStanding standing;
 	private final MeasureLists measures;
 	private final Catalogs catalogs;
@@ -77,12 +74,11 @@ public class JointChecks {
 	private final int feedbackWorkingDays;
 	private volatile String[] dishonestyItems;
 
-	JointChecks(JdbcClient jdbc, CreditSubjects subjects, ListStanding standing, MeasureLists measures,
+	JointChecks(JdbcClient jdbc, ListStanding standing, MeasureLists measures,
 			Catalogs catalogs, Organisations organisations, WorkingDays workingDays, AuditLog audit,
 			CheckWriter writer, JsonMapper json, Clock clock,
 			@Value("${xinyong.joint-check.feedback-working-days:5}") int feedbackWorkingDays) {
 		this.jdbc = jdbc;
-		this.subjects = subjects;
 		this.standing = standing;
 		this.measures = measures;
 		this.catalogs = catalogs;
@@ -152,7 +148,7 @@ public class JointChecks {
 			Matter matter, String reference) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), Zones.DISPLAY);
 		UUID checkId = UUID.randomUUID();
-		CreditSubject subject = subjects.byCode(code).orElse(null);
+		Found subject = find(code, today);
 		CheckAnswer answer;
 		if (subject == null) {
 			answer = new CheckAnswer(checkId, new CheckAnswer.Subject(code, null, null), CheckStatus.UNKNOWN_SUBJECT,
@@ -160,7 +156,7 @@ public class JointChecks {
 		}
 		else {
 			Standing lists = standing.of(subject.id(), today);
-			List<RecordSummary> records = dishonestyRecords(subject.id(), today);
+			List<RecordSummary> records = subject.records();
 			// what the subject is, and the entries the measures may apply to, most serious first
 			Map<ListTarget, String> targets = new LinkedHashMap<>();
 			for (ListEntry e : lists.seriousDishonesty()) {
@@ -186,7 +182,7 @@ public class JointChecks {
 				status = CheckStatus.CLEAR;
 			}
 			answer = new CheckAnswer(checkId,
-					new CheckAnswer.Subject(subject.code(), subject.name(), subject.type().name()), status,
+					new CheckAnswer.Subject(subject.code(), subject.name(), subject.type()), status,
 					applicable(targets, matter), records);
 		}
 		store(member, actor, clientAddress, subject == null ? null : subject.id(), code, matter, reference, answer,
@@ -212,25 +208,35 @@ public class JointChecks {
 		return out;
 	}
 
-	private List<RecordSummary> dishonestyRecords(long subjectId, LocalDate day) {
-		String[] items = dishonestyItems();
-		if (items.length == 0) {
-			return List.of();
-		}
+	private record Found(long id, String code, String name, String type, List<RecordSummary> records) {
+	}
+
+	/**
+	 * The subject, its current name and its currently disclosed dishonesty records (the website's read model) in one
+	 * indexed query: the hot path of the check.
+	 */
+	private Found find(String code, LocalDate day) {
 		return jdbc.sql("""
-				select record_id, catalog_item, decision_date, authority, type_label, shown_until from disclosed_record
-				where subject_id = :id and catalog_item = any(:items) and shown
-				  and (shown_from is null or shown_from <= :day) and (shown_until is null or shown_until > :day)
-				  and (ended_on is null or ended_on > :day)
-				order by decision_date desc nulls last, record_id limit :limit""")
-			.param("id", subjectId)
-			.param("items", items)
+				select s.id, s.code, s.subject_type,
+				       (select n.name from credit_subject_name n where n.subject_id = s.id
+				        order by n.first_seen_at desc, n.name limit 1) as name,
+				       (select coalesce(json_agg(r), '[]'::json)::text from (
+				          select d.record_id as "recordId", d.catalog_item as "catalogItem", d.decision_date as "decisionDate",
+				                 d.authority, d.type_label as "typeLabel", d.shown_until as "shownUntil"
+				          from disclosed_record d
+				          where d.subject_id = s.id and d.catalog_item = any(cast(:items as text[])) and d.shown
+				            and (d.shown_from is null or d.shown_from <= :day) and (d.shown_until is null or d.shown_until > :day)
+				            and (d.ended_on is null or d.ended_on > :day)
+				          order by d.decision_date desc nulls last, d.record_id limit :limit) r) as records
+				from credit_subject s where s.code = :code""")
+			.param("code", code)
+			.param("items", "{" + String.join(",", dishonestyItems()) + "}")
 			.param("day", day)
 			.param("limit", RECORD_LIMIT)
-			.query((rs, n) -> new RecordSummary(rs.getObject("record_id", UUID.class), rs.getString("catalog_item"),
-					rs.getObject("decision_date", LocalDate.class), rs.getString("authority"),
-					rs.getString("type_label"), rs.getObject("shown_until", LocalDate.class)))
-			.list();
+			.query((rs, n) -> new Found(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					rs.getString("subject_type"), List.of(json.readValue(rs.getString("records"), RecordSummary[].class))))
+			.optional()
+			.orElse(null);
 	}
 
 	/** Codes of the catalog items whose records are dishonesty information (失信信息), from memory. */
@@ -268,16 +274,9 @@ public class JointChecks {
 			.withActor(actor, member.organisationId(), member.organisationCode())
 			.withClientAddress(clientAddress)
 			.aboutSubject(code, "JOINT_CHECK " + matter.name() + " " + reference);
-		writer.write(() -> {
-			jdbc.sql("""
-					insert into joint_check (id, organisation_id, organisation_code, actor, subject_id, subject_code, matter,
-					    reference, status, measure_ids, answer, checked_on, checked_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")
-				.params(answer.checkId(), member.organisationId(), member.organisationCode(), actor, subjectId, code,
-						matter.name(), reference, answer.status().name(), measureIds, answerJson, today, at)
-				.update();
-			audit.record(entry);
-		});
+		writer.write(new CheckWriter.Row(answer.checkId(), member.organisationId(), member.organisationCode(), actor,
+				subjectId, code, matter.name(), reference, answer.status().name(), measureIds, answerJson, today, at),
+				entry);
 	}
 
 	/**
