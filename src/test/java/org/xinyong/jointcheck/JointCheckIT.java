@@ -90,6 +90,9 @@ class JointCheckIT {
 	@Autowired
 	Organisations organisations;
 
+	@Autowired
+	org.xinyong.audit.AuditChain auditChain;
+
 	@BeforeEach
 	void subjects() throws Exception {
 		if (subjectId(SERIOUS) == null) {
@@ -340,6 +343,8 @@ class JointCheckIT {
 				where action = 'JOINT_CHECK_READ' and purpose like ?""").param("%" + reference).query().listOfRows();
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0)).containsEntry("organisation_code", DEMO_ORG).containsEntry("subject_ref", DISHONEST);
+		// checks are audited in batches (group commit): the hash chain stays intact
+		assertThat(auditChain.verify().intact()).isTrue();
 		MockHttpSession session = new MockHttpSession();
 		mvc.perform(post("/account/login").session(session)
 			.param("identifier", DISHONEST)

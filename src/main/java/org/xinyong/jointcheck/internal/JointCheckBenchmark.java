@@ -1,15 +1,9 @@
 package org.xinyong.jointcheck.internal;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xinyong.platform.BenchmarkLoad;
 
 /**
  * {@code java -jar target/xinyong.jar benchmark joint-check [SUBJECTS]} (default 1,000,000): generates subjects
@@ -72,9 +67,10 @@ class JointCheckBenchmark implements ApplicationRunner {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		Path urls = requests(port, subjects);
 		long checksBefore = jdbc.sql("select count(*) from joint_check").query(Long.class).single();
-		String raw = rawLookups(subjects, concurrency, seconds);
-		String load = loadFromSecondProcess(urls, concurrency, seconds,
-				environment.getProperty("xinyong.demo.api-key", ""));
+		String raw = BenchmarkLoad.rawLookups(dataSource, "select id, code, kind, subject_type from credit_subject where id = ?",
+				() -> ID_BASE + 1 + ThreadLocalRandom.current().nextInt(subjects), concurrency, seconds);
+		String load = BenchmarkLoad.fromSecondProcess(urls, concurrency, seconds,
+				Map.of("XINYONG_LOADGEN_API_KEY", environment.getProperty("xinyong.demo.api-key", "")));
 		long checks = jdbc.sql("select count(*) from joint_check").query(Long.class).single() - checksBefore;
 		long[] stats = writer.stats();
 		String batching = String.format("%,d group commits, %.1f checks each on average, %.1f ms each", stats[0],
@@ -199,83 +195,5 @@ class JointCheckBenchmark implements ApplicationRunner {
 	private static String body(String url, String code, Random random, int n) {
 		return url + "\t{\"subjectCode\":\"" + code + "\",\"matter\":\"" + MATTERS[random.nextInt(MATTERS.length)]
 				+ "\",\"reference\":\"BENCH-" + n + "\"}";
-	}
-
-	/** Raw SQL primary-key lookups of subjects with the same concurrency, in this process. */
-	private String rawLookups(int subjects, int concurrency, int seconds) throws Exception {
-		long end = System.nanoTime() + seconds * 1_000_000_000L;
-		List<long[]> samples = new ArrayList<>();
-		List<Thread> threads = new ArrayList<>();
-		for (int t = 0; t < concurrency; t++) {
-			Thread thread = new Thread(() -> {
-				long[] mine = new long[1 << 21];
-				int count = 0;
-				try (Connection c = dataSource.getConnection();
-						PreparedStatement ps = c.prepareStatement(
-								"select id, code, kind, subject_type from credit_subject where id = ?")) {
-					while (System.nanoTime() < end && count < mine.length) {
-						long start = System.nanoTime();
-						ps.setLong(1, ID_BASE + 1 + ThreadLocalRandom.current().nextInt(subjects));
-						try (ResultSet rs = ps.executeQuery()) {
-							rs.next();
-						}
-						mine[count++] = System.nanoTime() - start;
-					}
-				}
-				catch (Exception e) {
-					log.error("raw lookup failed", e);
-				}
-				synchronized (samples) {
-					samples.add(Arrays.copyOf(mine, count));
-				}
-			});
-			threads.add(thread);
-			thread.start();
-		}
-		for (Thread thread : threads) {
-			thread.join();
-		}
-		long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		return String.format(
-				"| raw SQL primary-key lookup (JDBC, baseline) | %d | 0 | %.1f | %.2f | %.2f | %.2f | %.2f |%n",
-				all.length, all.length / (double) seconds, pct(all, 50), pct(all, 95), pct(all, 99), pct(all, 100));
-	}
-
-	private static double pct(long[] sorted, double p) {
-		int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
-		return sorted[Math.max(0, i)] / 1e6;
-	}
-
-	/** Runs {@code loadgen} as a second JVM on the same jar or class path, with the API key in its environment. */
-	private String loadFromSecondProcess(Path urls, int concurrency, int seconds, String apiKey) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
-		String sun = System.getProperty("sun.java.command", "");
-		if (sun.endsWith(".jar") || sun.contains(".jar ")) {
-			command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", sun.split(" ")[0], "loadgen"));
-		}
-		else {
-			command.add("org.xinyong.platform.LoadGenerator");
-		}
-		command.addAll(List.of(urls.toString(), Integer.toString(concurrency), Integer.toString(seconds)));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("XINYONG_LOADGEN_API_KEY", apiKey);
-		Process process = builder.start();
-		StringBuilder rows = new StringBuilder();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				String[] f = line.split("\t");
-				if (f.length == 8) {
-					rows.append("| ").append(String.join(" | ", f)).append(" |\n");
-					log.warn("Benchmark: {}", line);
-				}
-				else {
-					log.warn("loadgen: {}", line);
-				}
-			}
-		}
-		process.waitFor();
-		return rows.toString();
 	}
 }
