@@ -380,7 +380,7 @@ public class JointChecks {
 	/** The last check day whose feedback deadline (N working days after it) lies before {@code day}. */
 	LocalDate cutoff(LocalDate day) {
 		LocalDate d = day.minusDays(1);
-		while (!workingDays.addWorkingDays(d, feedbackWorkingDays).isBefore(day)) {
+		while (!deadline(d).isBefore(day)) {
 			d = d.minusDays(1);
 		}
 		return d;
@@ -388,6 +388,26 @@ public class JointChecks {
 
 	/** Whether a check made on {@code checkedOn} without feedback is overdue on {@code day}. */
 	public boolean overdue(LocalDate checkedOn, LocalDate day) {
-		return workingDays.addWorkingDays(checkedOn, feedbackWorkingDays).isBefore(day);
+		return deadline(checkedOn).isBefore(day);
+	}
+
+	/**
+	 * The last day for feedback. When the count reaches a year whose holiday notice is not loaded yet, Monday to
+	 * Friday count as working days: the console must not fail in late December.
+	 */
+	private LocalDate deadline(LocalDate checkedOn) {
+		try {
+			return workingDays.addWorkingDays(checkedOn, feedbackWorkingDays);
+		}
+		catch (org.xinyong.calendar.CalendarYearUnknownException e) {
+			LocalDate d = checkedOn;
+			for (int n = 0; n < feedbackWorkingDays;) {
+				d = d.plusDays(1);
+				if (d.getDayOfWeek().getValue() <= 5) {
+					n++;
+				}
+			}
+			return d;
+		}
 	}
 }

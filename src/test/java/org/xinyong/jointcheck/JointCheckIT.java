@@ -308,6 +308,9 @@ class JointCheckIT {
 		LocalDate today = LocalDate.of(2026, 11, 26); // Thursday; 5 working days later is Thursday 2026-12-03
 		assertThat(checks.overdue(today, LocalDate.of(2026, 12, 3))).isFalse();
 		assertThat(checks.overdue(today, LocalDate.of(2026, 12, 4))).isTrue();
+		// a deadline reaching a year whose holiday notice is not loaded counts Monday to Friday instead of failing
+		assertThat(checks.overdue(LocalDate.of(2027, 6, 1), LocalDate.of(2027, 6, 8))).isFalse();
+		assertThat(checks.overdue(LocalDate.of(2027, 6, 1), LocalDate.of(2027, 6, 9))).isTrue();
 		CheckOverview onTime = checks.overview(LocalDate.of(2026, 12, 3));
 		assertThat(onTime.overdue()).noneMatch(c -> c.checkId().toString().equals(open));
 		CheckOverview late = checks.overview(LocalDate.of(2026, 12, 4));
