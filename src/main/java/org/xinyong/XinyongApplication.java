@@ -43,14 +43,14 @@ public class XinyongApplication {
 
 	/**
 	 * {@code benchmark ingest N}, {@code benchmark website SUBJECTS RECORDS}, {@code benchmark evaluation SUBJECTS
-	 * RECORDS} or {@code benchmark report RECORDS}: runs
+	 * RECORDS}, {@code benchmark report RECORDS} or {@code benchmark joint-check SUBJECTS}: runs
 	 * the benchmark on a fresh embedded PostgreSQL (or the server set with {@code --spring.datasource.url=…}), prints
 	 * the figures and exits.
 	 */
 	static void benchmark(String[] args) throws Exception {
 		if (!args[1].equals("ingest") && !args[1].equals("website") && !args[1].equals("report")
-				&& !args[1].equals("evaluation")) {
-			System.err.println("Unknown benchmark: " + args[1] + " (known: ingest, website, report, evaluation)");
+				&& !args[1].equals("evaluation") && !args[1].equals("joint-check")) {
+			System.err.println("Unknown benchmark: " + args[1] + " (known: ingest, website, report, evaluation, joint-check)");
 			System.exit(2);
 		}
 		int rows = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 100_000;
@@ -63,6 +63,9 @@ public class XinyongApplication {
 			what = "--xinyong.benchmark." + args[1] + ".subjects=" + subjects + " --xinyong.benchmark." + args[1]
 					+ ".records=" + records;
 			extra = 4;
+		}
+		if (args[1].equals("joint-check")) {
+			what = "--xinyong.benchmark.joint-check.subjects=" + (args.length > 2 ? rows : 1_000_000);
 		}
 		if (args[1].equals("report")) {
 			what = "--xinyong.benchmark.report.records=" + (args.length > 2 ? rows : 200);

@@ -20,9 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code java -jar xinyong.jar loadgen URLS CONCURRENCY SECONDS}: an HTTP load generator run as a separate process
  * by the website benchmark. URLS holds lines {@code category<TAB>url}; each category in turn is requested by
  * CONCURRENCY threads for SECONDS (after a warm-up on all URLs, then on the category's) with URLs picked at random, and one line per category is
- * printed: {@code category requests errors requests/s p50 p95 p99 max} (milliseconds).
+ * printed: {@code category requests errors requests/s p50 p95 p99 max} (milliseconds). A line
+ * {@code category<TAB>url<TAB>json} is a POST of that JSON body; the environment variable
+ * {@code XINYONG_LOADGEN_API_KEY}, when set, is sent as {@code X-Api-Key}.
  */
 public final class LoadGenerator {
+
+	private static final String API_KEY = System.getenv("XINYONG_LOADGEN_API_KEY");
 
 	private LoadGenerator() {
 	}
@@ -73,11 +77,19 @@ public final class LoadGenerator {
 				HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 					.connectTimeout(Duration.ofSeconds(5)).build();
 				while (System.nanoTime() < end) {
-					String url = urls.get(ThreadLocalRandom.current().nextInt(urls.size()));
+					String[] target = urls.get(ThreadLocalRandom.current().nextInt(urls.size())).split("\t", 2);
 					long start = System.nanoTime();
 					try {
-						HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url))
-							.timeout(Duration.ofSeconds(30)).header("Accept-Language", "zh-CN").build(),
+						HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target[0]))
+							.timeout(Duration.ofSeconds(30)).header("Accept-Language", "zh-CN");
+						if (API_KEY != null) {
+							request.header("X-Api-Key", API_KEY);
+						}
+						if (target.length == 2) {
+							request.header("Content-Type", "application/json")
+								.POST(HttpRequest.BodyPublishers.ofString(target[1]));
+						}
+						HttpResponse<byte[]> response = client.send(request.build(),
 								HttpResponse.BodyHandlers.ofByteArray());
 						if (response.statusCode() != 200) {
 							errors.incrementAndGet();

@@ -36,9 +36,11 @@ class JdbcAuditLog implements AuditLog {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final javax.sql.DataSource dataSource;
 
-	JdbcAuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	JdbcAuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -77,6 +79,38 @@ class JdbcAuditLog implements AuditLog {
 			.param("hash", hash)
 			.update();
 		return id;
+	}
+
+	@Override
+	@Transactional
+	public void recordAll(java.util.List<AuditEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		jdbc.sql("select pg_advisory_xact_lock(7261001)").query().singleRow();
+		java.util.List<Long> ids = jdbc.sql("select nextval('audit_event_id_seq') from generate_series(1, ?)")
+			.param(entries.size())
+			.query(Long.class)
+			.list();
+		byte[] previous = jdbc.sql("select hash from audit_event order by id desc limit 1")
+			.query(byte[].class)
+			.optional()
+			.orElse(GENESIS);
+		java.util.List<Object[]> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			AuditEntry complete = fromContext(entries.get(i));
+			String detail = json.writeValueAsString(new TreeMap<>(complete.detail()));
+			byte[] hash = chainHash(previous, canonical(ids.get(i), at, complete, detail));
+			rows.add(new Object[] { ids.get(i), Timestamp.from(at), complete.action(), complete.outcome().name(),
+					complete.actor(), complete.organisationId(), complete.organisationCode(), complete.clientAddress(),
+					complete.subjectRef(), complete.purpose(), detail, previous, hash });
+			previous = hash;
+		}
+		new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+				insert into audit_event (id, occurred_at, action, outcome, actor, organisation_id, organisation_code,
+				                         client_address, subject_ref, purpose, detail, prev_hash, hash)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?)""", rows);
 	}
 
 	/** The canonical text of an entry: fields in fixed order, separated by US (0x1F), nulls as empty. */

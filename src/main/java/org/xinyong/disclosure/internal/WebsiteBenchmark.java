@@ -2,11 +2,6 @@ package org.xinyong.disclosure.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xinyong.access.Organisations;
 import org.xinyong.catalog.Catalogs;
+import org.xinyong.platform.BenchmarkLoad;
 
 /**
  * {@code java -jar target/xinyong.jar benchmark website [SUBJECTS [RECORDS]]} (default 1,000,000 and 5,000,000):
@@ -95,8 +91,9 @@ class WebsiteBenchmark implements ApplicationRunner {
 
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		Path urls = urls(port);
-		String raw = rawLookups(subjects, concurrency, seconds);
-		String load = loadFromSecondProcess(urls, concurrency, seconds);
+		String raw = BenchmarkLoad.rawLookups(dataSource, "select id, code, kind, subject_type from credit_subject where id = ?",
+				() -> ID_BASE + 1 + ThreadLocalRandom.current().nextInt(subjects), concurrency, seconds);
+		String load = BenchmarkLoad.fromSecondProcess(urls, concurrency, seconds, java.util.Map.of());
 		String report = String.format("""
 				## Website benchmark (%s)
 
@@ -219,80 +216,5 @@ class WebsiteBenchmark implements ApplicationRunner {
 		Path file = Files.createTempFile("xinyong-urls", ".tsv");
 		Files.writeString(file, out.toString());
 		return file;
-	}
-
-	/** Raw SQL primary-key lookups of subjects with the same concurrency, in this process. */
-	private String rawLookups(int subjects, int concurrency, int seconds) throws Exception {
-		long end = System.nanoTime() + seconds * 1_000_000_000L;
-		List<long[]> samples = new ArrayList<>();
-		List<Thread> threads = new ArrayList<>();
-		for (int t = 0; t < concurrency; t++) {
-			Thread thread = new Thread(() -> {
-				long[] mine = new long[1 << 20];
-				int count = 0;
-				try (Connection c = dataSource.getConnection();
-						PreparedStatement ps = c.prepareStatement(
-								"select id, code, kind, subject_type from credit_subject where id = ?")) {
-					while (System.nanoTime() < end && count < mine.length) {
-						long start = System.nanoTime();
-						ps.setLong(1, ID_BASE + 1 + ThreadLocalRandom.current().nextInt(subjects));
-						try (ResultSet rs = ps.executeQuery()) {
-							rs.next();
-						}
-						mine[count++] = System.nanoTime() - start;
-					}
-				}
-				catch (Exception e) {
-					log.error("raw lookup failed", e);
-				}
-				synchronized (samples) {
-					samples.add(Arrays.copyOf(mine, count));
-				}
-			});
-			threads.add(thread);
-			thread.start();
-		}
-		for (Thread thread : threads) {
-			thread.join();
-		}
-		long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		return String.format("| raw SQL primary-key lookup (JDBC, baseline) | %d | 0 | %.1f | %.2f | %.2f | %.2f | %.2f |%n",
-				all.length, all.length / (double) seconds, pct(all, 50), pct(all, 95), pct(all, 99), pct(all, 100));
-	}
-
-	private static double pct(long[] sorted, double p) {
-		int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
-		return sorted[Math.max(0, i)] / 1e6;
-	}
-
-	/** Runs {@code loadgen} as a second JVM on the same jar or class path. */
-	private String loadFromSecondProcess(Path urls, int concurrency, int seconds) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
-		String sun = System.getProperty("sun.java.command", "");
-		if (sun.endsWith(".jar") || sun.contains(".jar ")) {
-			command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", sun.split(" ")[0], "loadgen"));
-		}
-		else {
-			command.add("org.xinyong.platform.LoadGenerator");
-		}
-		command.addAll(List.of(urls.toString(), Integer.toString(concurrency), Integer.toString(seconds)));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		StringBuilder rows = new StringBuilder();
-		try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				String[] f = line.split("\t");
-				if (f.length == 8) {
-					rows.append("| ").append(String.join(" | ", f)).append(" |\n");
-					log.warn("Benchmark: {}", line);
-				}
-				else {
-					log.warn("loadgen: {}", line);
-				}
-			}
-		}
-		process.waitFor();
-		return rows.toString();
 	}
 }

@@ -25,7 +25,7 @@ import org.xinyong.objection.Remedy;
 import org.xinyong.platform.DomainException;
 import org.xinyong.repair.CreditRepaired;
 import org.xinyong.repair.RepairReopened;
-import org.xinyong.report.Reports;
+import org.xinyong.repair.CachedCopies;
 import org.xinyong.subject.CreditSubjects;
 
 /**
@@ -58,10 +58,10 @@ public class Propagations {
 	private final CreditRecords records;
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
-	private final Reports reports;
+	private final CachedCopies reports;
 
 	Propagations(JdbcClient jdbc, CreditSubjects subjects, CreditRecords records, AuditLog audit,
-			TransactionTemplate tx, Reports reports) {
+			TransactionTemplate tx, CachedCopies reports) {
 		this.jdbc = jdbc;
 		this.reports = reports;
 		this.subjects = subjects;
@@ -127,7 +127,7 @@ public class Propagations {
 				.list()
 				.forEach(org -> consumers.add(new String[] { "SHARING", "org:" + org }));
 			// cached reports: every report issued about the subject before the change
-			reports.issuedAbout(code).forEach(number -> consumers.add(new String[] { "REPORT", REPORT + number }));
+			reports.holdersAbout(code).forEach(number -> consumers.add(new String[] { "REPORT", REPORT + number }));
 		}
 		int created = 0;
 		for (String[] c : consumers) {

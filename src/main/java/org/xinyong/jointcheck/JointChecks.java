@@ -1,0 +1,413 @@
+package org.xinyong.jointcheck;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xinyong.access.Organisation;
+import org.xinyong.access.Organisations;
+import org.xinyong.audit.AuditEntry;
+import org.xinyong.audit.AuditLog;
+import org.xinyong.calendar.WorkingDays;
+import org.xinyong.catalog.CatalogVersionPublished;
+import org.xinyong.catalog.Catalogs;
+import org.xinyong.jointcheck.CheckAnswer.AppliedMeasure;
+import org.xinyong.jointcheck.CheckAnswer.RecordSummary;
+import org.xinyong.jointcheck.internal.CheckWriter;
+import org.xinyong.lists.ListEntry;
+import org.xinyong.lists.ListStanding;
+import org.xinyong.lists.RewardEntry;
+import org.xinyong.lists.Standing;
+import org.xinyong.measures.ListTarget;
+import org.xinyong.measures.Matter;
+import org.xinyong.measures.Measure;
+import org.xinyong.measures.MeasureLists;
+import org.xinyong.platform.DomainException;
+import org.xinyong.platform.OrganisationMember;
+import org.xinyong.platform.Zones;
+import org.xinyong.subject.IdentifierCheck;
+import org.xinyong.subject.IdentifierIssue;
+import org.xinyong.subject.Identifiers;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The joint reward and punishment check (art. 34, 46, 47). A check reads the subject's list entries and currently
+ * disclosed dishonesty records, picks the measures in force that apply to them and to the matter, stores the answer
+ * and audits it (action {@value #ACTION}, so the subject sees it among the reads about it, art. 50).
+ */
+@Service
+public class JointChecks {
+
+	/** Contains {@code READ}: listed on the subject's "who queried me" page. */
+	public static final String ACTION = "JOINT_CHECK_READ";
+	public static final String FEEDBACK_ACTION = "JOINT_CHECK_FEEDBACK";
+	static final int REFERENCE_LIMIT = 200;
+	static final int RECORD_LIMIT = 50;
+
+	private final JdbcClient jdbc;
+	private final ListStanding standing;
+	private final MeasureLists measures;
+	private final Catalogs catalogs;
+	private final Organisations organisations;
+	private final WorkingDays workingDays;
+	private final AuditLog audit;
+	private final CheckWriter writer;
+	private final JsonMapper json;
+	private final Clock clock;
+	private final int feedbackWorkingDays;
+	private volatile String[] dishonestyItems;
+
+	JointChecks(JdbcClient jdbc, ListStanding standing, MeasureLists measures,
+			Catalogs catalogs, Organisations organisations, WorkingDays workingDays, AuditLog audit,
+			CheckWriter writer, JsonMapper json, Clock clock,
+			@Value("${xinyong.joint-check.feedback-working-days:5}") int feedbackWorkingDays) {
+		this.jdbc = jdbc;
+		this.standing = standing;
+		this.measures = measures;
+		this.catalogs = catalogs;
+		this.organisations = organisations;
+		this.workingDays = workingDays;
+		this.audit = audit;
+		this.writer = writer;
+		this.json = json;
+		this.clock = clock;
+		this.feedbackWorkingDays = feedbackWorkingDays;
+	}
+
+	public int feedbackWorkingDays() {
+		return feedbackWorkingDays;
+	}
+
+	/**
+	 * Checks a subject for a matter on behalf of the caller's organisation.
+	 *
+	 * @throws DomainException 400 {@code JOINT_CHECK_MATTER_REQUIRED}/{@code JOINT_CHECK_MATTER_INVALID},
+	 *                         {@code JOINT_CHECK_REFERENCE_REQUIRED}/{@code JOINT_CHECK_REFERENCE_TOO_LONG}, or the
+	 *                         identifier rule the code breaks (e.g. {@code USCC_CHECK_CHARACTER}); 403
+	 *                         {@code ORGANISATION_REQUIRED}
+	 */
+	public CheckAnswer check(OrganisationMember member, String actor, String clientAddress, String subjectCode,
+			String matterCode, String reference) {
+		String subjectRef = null;
+		try {
+			if (member == null) {
+				throw new DomainException("ORGANISATION_REQUIRED", HttpStatus.FORBIDDEN);
+			}
+			Matter matter = matter(matterCode);
+			if (reference == null || reference.isBlank()) {
+				throw DomainException.badRequest("JOINT_CHECK_REFERENCE_REQUIRED");
+			}
+			if (reference.strip().length() > REFERENCE_LIMIT) {
+				throw DomainException.badRequest("JOINT_CHECK_REFERENCE_TOO_LONG", REFERENCE_LIMIT);
+			}
+			IdentifierCheck identifier = Identifiers.parse(subjectCode == null ? "" : subjectCode);
+			if (!identifier.valid()) {
+				IdentifierIssue issue = identifier.errors().get(0);
+				throw DomainException.badRequest(issue.code(), issue.args().toArray());
+			}
+			subjectRef = identifier.value();
+			return answer(member, actor, clientAddress, subjectRef, matter, reference.strip());
+		}
+		catch (DomainException e) {
+			audit.record(AuditEntry.of(ACTION, e.status() == HttpStatus.FORBIDDEN ? AuditEntry.Outcome.DENIED
+					: AuditEntry.Outcome.FAILURE, Map.of("code", e.code())).aboutSubject(subjectRef, null));
+			throw e;
+		}
+	}
+
+	private static Matter matter(String code) {
+		if (code == null || code.isBlank()) {
+			throw DomainException.badRequest("JOINT_CHECK_MATTER_REQUIRED");
+		}
+		try {
+			return Matter.valueOf(code.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw DomainException.badRequest("JOINT_CHECK_MATTER_INVALID", code.strip());
+		}
+	}
+
+	private CheckAnswer answer(OrganisationMember member, String actor, String clientAddress, String code,
+			Matter matter, String reference) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), Zones.DISPLAY);
+		UUID checkId = UUID.randomUUID();
+		Found subject = find(code, today);
+		CheckAnswer answer;
+		if (subject == null) {
+			answer = new CheckAnswer(checkId, new CheckAnswer.Subject(code, null, null), CheckStatus.UNKNOWN_SUBJECT,
+					List.of(), List.of());
+		}
+		else {
+			Standing lists = standing.of(subject.id(), today);
+			List<RecordSummary> records = subject.records();
+			// what the subject is, and the entries the measures may apply to, most serious first
+			Map<ListTarget, String> targets = new LinkedHashMap<>();
+			for (ListEntry e : lists.seriousDishonesty()) {
+				targets.putIfAbsent(ListTarget.serious(e.category()), "serious-dishonesty:" + e.id());
+			}
+			if (!records.isEmpty()) {
+				targets.putIfAbsent(ListTarget.DISHONESTY_RECORD, "record:" + records.get(0).recordId());
+			}
+			CheckStatus status;
+			if (lists.seriouslyDishonest()) {
+				status = CheckStatus.SERIOUS_DISHONESTY;
+			}
+			else if (!records.isEmpty()) {
+				status = CheckStatus.DISHONESTY;
+			}
+			else if (lists.rewarded()) {
+				status = CheckStatus.REWARD;
+				for (RewardEntry r : lists.rewards()) {
+					targets.putIfAbsent(ListTarget.REWARD, "reward:" + r.id());
+				}
+			}
+			else {
+				status = CheckStatus.CLEAR;
+			}
+			answer = new CheckAnswer(checkId,
+					new CheckAnswer.Subject(subject.code(), subject.name(), subject.type()), status,
+					applicable(targets, matter), records);
+		}
+		store(member, actor, clientAddress, subject == null ? null : subject.id(), code, matter, reference, answer,
+				today);
+		return answer;
+	}
+
+	/** Measures in force (art. 46) that apply to one of the targets and to the matter, each once. */
+	private List<AppliedMeasure> applicable(Map<ListTarget, String> targets, Matter matter) {
+		List<AppliedMeasure> out = new ArrayList<>();
+		if (targets.isEmpty()) {
+			return out;
+		}
+		for (Measure m : measures.inForce()) {
+			for (Map.Entry<ListTarget, String> t : targets.entrySet()) {
+				if (m.appliesTo(t.getKey(), matter)) {
+					out.add(new AppliedMeasure(m.id(), m.kind(), m.text(), m.basis(), m.implementingUnit(),
+							t.getValue()));
+					break;
+				}
+			}
+		}
+		return out;
+	}
+
+	private record Found(long id, String code, String name, String type, List<RecordSummary> records) {
+	}
+
+	/**
+	 * The subject, its current name and its currently disclosed dishonesty records (the website's read model) in one
+	 * indexed query: the hot path of the check.
+	 */
+	private Found find(String code, LocalDate day) {
+		return jdbc.sql("""
+				select s.id, s.code, s.subject_type,
+				       (select n.name from credit_subject_name n where n.subject_id = s.id
+				        order by n.first_seen_at desc, n.name limit 1) as name,
+				       (select coalesce(json_agg(r), '[]'::json)::text from (
+				          select d.record_id as "recordId", d.catalog_item as "catalogItem", d.decision_date as "decisionDate",
+				                 d.authority, d.type_label as "typeLabel", d.shown_until as "shownUntil"
+				          from disclosed_record d
+				          where d.subject_id = s.id and d.catalog_item = any(cast(:items as text[])) and d.shown
+				            and (d.shown_from is null or d.shown_from <= :day) and (d.shown_until is null or d.shown_until > :day)
+				            and (d.ended_on is null or d.ended_on > :day)
+				          order by d.decision_date desc nulls last, d.record_id limit :limit) r) as records
+				from credit_subject s where s.code = :code""")
+			.param("code", code)
+			.param("items", "{" + String.join(",", dishonestyItems()) + "}")
+			.param("day", day)
+			.param("limit", RECORD_LIMIT)
+			.query((rs, n) -> new Found(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					rs.getString("subject_type"), List.of(json.readValue(rs.getString("records"), RecordSummary[].class))))
+			.optional()
+			.orElse(null);
+	}
+
+	/** Codes of the catalog items whose records are dishonesty information (失信信息), from memory. */
+	private String[] dishonestyItems() {
+		String[] items = dishonestyItems;
+		if (items == null) {
+			items = catalogs.publishedItems()
+				.stream()
+				.filter(p -> p.item().dishonesty())
+				.map(p -> p.item().code())
+				.distinct()
+				.toArray(String[]::new);
+			dishonestyItems = items;
+		}
+		return items;
+	}
+
+	@EventListener
+	void catalogPublished(CatalogVersionPublished event) {
+		dishonestyItems = null;
+	}
+
+	private void store(OrganisationMember member, String actor, String clientAddress, Long subjectId, String code,
+			Matter matter, String reference, CheckAnswer answer, LocalDate today) {
+		String answerJson = json.writeValueAsString(answer);
+		String[] measureIds = answer.measures().stream().map(AppliedMeasure::measureId).toArray(String[]::new);
+		Timestamp at = Timestamp.from(clock.instant());
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("checkId", answer.checkId().toString());
+		detail.put("matter", matter.name());
+		detail.put("reference", reference);
+		detail.put("status", answer.status().name());
+		detail.put("measures", Arrays.asList(measureIds));
+		AuditEntry entry = AuditEntry.of(ACTION, AuditEntry.Outcome.SUCCESS, detail)
+			.withActor(actor, member.organisationId(), member.organisationCode())
+			.withClientAddress(clientAddress)
+			.aboutSubject(code, "JOINT_CHECK " + matter.name() + " " + reference);
+		writer.write(new CheckWriter.Row(answer.checkId(), member.organisationId(), member.organisationCode(), actor,
+				subjectId, code, matter.name(), reference, answer.status().name(), measureIds, answerJson, today, at),
+				entry);
+	}
+
+	/**
+	 * Records what the checking organisation actually did. Refused for another organisation's check (403
+	 * {@code JOINT_CHECK_OTHER_ORGANISATION}), for measures the check did not return (422
+	 * {@code JOINT_CHECK_MEASURE_NOT_RETURNED}) and a second time (409 {@code JOINT_CHECK_FEEDBACK_GIVEN}).
+	 */
+	@Transactional
+	public Feedback feedback(OrganisationMember member, String actor, UUID checkId, List<String> applied,
+			String outcome, String note) {
+		if (member == null) {
+			throw new DomainException("ORGANISATION_REQUIRED", HttpStatus.FORBIDDEN);
+		}
+		Map<String, Object> check = jdbc
+			.sql("select organisation_id, subject_code, measure_ids from joint_check where id = ?")
+			.param(checkId)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> DomainException.notFound("JOINT_CHECK_UNKNOWN", checkId));
+		if (((Number) check.get("organisation_id")).longValue() != member.organisationId()) {
+			throw new DomainException("JOINT_CHECK_OTHER_ORGANISATION", HttpStatus.FORBIDDEN, checkId);
+		}
+		if (outcome == null || outcome.isBlank()) {
+			throw DomainException.unprocessable("JOINT_CHECK_OUTCOME_REQUIRED");
+		}
+		Set<String> returned = new LinkedHashSet<>(Arrays.asList(stringArray(check.get("measure_ids"))));
+		List<String> measuresApplied = applied == null ? List.of() : applied.stream().map(String::strip).distinct().toList();
+		List<String> foreign = measuresApplied.stream().filter(m -> !returned.contains(m)).toList();
+		if (!foreign.isEmpty()) {
+			throw DomainException.unprocessable("JOINT_CHECK_MEASURE_NOT_RETURNED", String.join(", ", foreign));
+		}
+		jdbc.sql("select pg_advisory_xact_lock(7261047, ?)").param(checkId.hashCode()).query().singleRow();
+		boolean given = jdbc.sql("select count(*) from joint_check_feedback where check_id = ?")
+			.param(checkId)
+			.query(Long.class)
+			.single() > 0;
+		if (given) {
+			throw DomainException.conflict("JOINT_CHECK_FEEDBACK_GIVEN", checkId);
+		}
+		Instant at = clock.instant();
+		String cleanNote = note == null || note.isBlank() ? null : note.strip();
+		jdbc.sql("""
+				insert into joint_check_feedback (check_id, measures_applied, outcome, note, actor, recorded_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(checkId, measuresApplied.toArray(String[]::new), outcome.strip(), cleanNote, actor,
+					Timestamp.from(at))
+			.update();
+		audit.record(AuditEntry.of(FEEDBACK_ACTION, AuditEntry.Outcome.SUCCESS,
+				Map.of("checkId", checkId.toString(), "measuresApplied", measuresApplied, "outcome", outcome.strip()))
+			.aboutSubject((String) check.get("subject_code"), null));
+		return new Feedback(checkId, measuresApplied, outcome.strip(), cleanNote, actor, at);
+	}
+
+	/** Feedback on a check as recorded. */
+	public record Feedback(UUID checkId, List<String> measuresApplied, String outcome, String note, String actor,
+			Instant recordedAt) {
+	}
+
+	private static String[] stringArray(Object value) {
+		try {
+			if (value instanceof java.sql.Array a) {
+				return (String[]) a.getArray();
+			}
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
+		return value instanceof String[] s ? s : new String[0];
+	}
+
+	/** Checks per organisation and the overdue ones on {@code day}. */
+	public CheckOverview overview(LocalDate day) {
+		LocalDate cutoff = cutoff(day);
+		List<CheckOverview.PerOrganisation> perOrganisation = jdbc.sql("""
+				select c.organisation_code, count(*) as checks, count(f.check_id) as answered,
+				       count(*) filter (where f.check_id is null and c.checked_on > :cutoff) as pending,
+				       count(*) filter (where f.check_id is null and c.checked_on <= :cutoff) as overdue
+				from joint_check c left join joint_check_feedback f on f.check_id = c.id
+				group by c.organisation_code order by overdue desc, c.organisation_code""")
+			.param("cutoff", cutoff)
+			.query((rs, n) -> new CheckOverview.PerOrganisation(rs.getString("organisation_code"),
+					organisations.byCode(rs.getString("organisation_code")).map(Organisation::name).orElse(null),
+					rs.getLong("checks"), rs.getLong("answered"), rs.getLong("pending"), rs.getLong("overdue")))
+			.list();
+		List<CheckOverview.OverdueCheck> overdue = jdbc.sql("""
+				select c.id, c.organisation_code, c.reference, c.matter, c.status, c.checked_on, c.checked_at
+				from joint_check c where c.checked_on <= :cutoff
+				  and not exists (select 1 from joint_check_feedback f where f.check_id = c.id)
+				order by c.checked_on, c.checked_at limit 200""")
+			.param("cutoff", cutoff)
+			.query((rs, n) -> new CheckOverview.OverdueCheck(rs.getObject("id", UUID.class),
+					rs.getString("organisation_code"), rs.getString("reference"), rs.getString("matter"),
+					rs.getString("status"), rs.getObject("checked_on", LocalDate.class),
+					rs.getTimestamp("checked_at").toInstant()))
+			.list();
+		return new CheckOverview(day, feedbackWorkingDays, cutoff, perOrganisation, overdue);
+	}
+
+	/** The last check day whose feedback deadline (N working days after it) lies before {@code day}. */
+	LocalDate cutoff(LocalDate day) {
+		LocalDate d = day.minusDays(1);
+		while (!deadline(d).isBefore(day)) {
+			d = d.minusDays(1);
+		}
+		return d;
+	}
+
+	/** Whether a check made on {@code checkedOn} without feedback is overdue on {@code day}. */
+	public boolean overdue(LocalDate checkedOn, LocalDate day) {
+		return deadline(checkedOn).isBefore(day);
+	}
+
+	/**
+	 * The last day for feedback. When the count reaches a year whose holiday notice is not loaded yet, Monday to
+	 * Friday count as working days: the console must not fail in late December.
+	 */
+	private LocalDate deadline(LocalDate checkedOn) {
+		try {
+			return workingDays.addWorkingDays(checkedOn, feedbackWorkingDays);
+		}
+		catch (org.xinyong.calendar.CalendarYearUnknownException e) {
+			LocalDate d = checkedOn;
+			for (int n = 0; n < feedbackWorkingDays;) {
+				d = d.plusDays(1);
+				if (d.getDayOfWeek().getValue() <= 5) {
+					n++;
+				}
+			}
+			return d;
+		}
+	}
+}
