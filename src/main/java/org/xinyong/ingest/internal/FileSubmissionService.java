@@ -165,9 +165,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 
 	void schedule(long submissionId) {
 		jobs.submit(() -> {
-			synchronized (loads) {
-				loading++;
-			}
+			loadStarted();
 			try {
 				process(submissionId);
 			}
@@ -175,12 +173,22 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 				log.error("File submission {} failed", submissionId, e);
 			}
 			finally {
-				synchronized (loads) {
-					loading--;
-					loads.notifyAll();
-				}
+				loadFinished();
 			}
 		});
+	}
+
+	void loadStarted() {
+		synchronized (loads) {
+			loading++;
+		}
+	}
+
+	void loadFinished() {
+		synchronized (loads) {
+			loading--;
+			loads.notifyAll();
+		}
 	}
 
 	@Override
