@@ -10,6 +10,12 @@ package org.xinyong.ingest;
  */
 public interface BulkLoads {
 
+	/**
+	 * The name of the executor that such consumers run on ({@code @Async(BulkLoads.EXECUTOR)}): waiting there never
+	 * blocks the application's general executor and the other asynchronous listeners it serves.
+	 */
+	String EXECUTOR = "derivedWorkExecutor";
+
 	/** True while at least one file submission is being ingested. */
 	boolean running();
 

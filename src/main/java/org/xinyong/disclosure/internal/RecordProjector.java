@@ -79,7 +79,7 @@ class RecordProjector {
 	 * Like an {@code @ApplicationModuleListener}, but it first lets a running file load finish
 	 * ({@link BulkLoads#awaitIdle()}) without holding a connection, so that projecting does not slow ingestion.
 	 */
-	@Async
+	@Async(BulkLoads.EXECUTOR)
 	@TransactionalEventListener
 	void on(CreditRecordsChanged event) throws InterruptedException {
 		bulkLoads.awaitIdle();
