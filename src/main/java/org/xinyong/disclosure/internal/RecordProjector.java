@@ -13,7 +13,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.xinyong.access.Organisation;
@@ -26,6 +27,7 @@ import org.xinyong.disclosure.DisclosurePolicy;
 import org.xinyong.disclosure.DisclosureWindow;
 import org.xinyong.disclosure.PublicMasking;
 import org.xinyong.disclosure.ReportGroup;
+import org.xinyong.ingest.BulkLoads;
 import org.xinyong.ingest.CreditRecordsChanged;
 import org.xinyong.ingest.RecordVersionRef;
 import org.xinyong.subject.SubjectType;
@@ -58,10 +60,12 @@ class RecordProjector {
 	private final Organisations organisations;
 	private final SearchIndex search;
 	private final org.springframework.transaction.support.TransactionTemplate tx;
+	private final BulkLoads bulkLoads;
 
 	RecordProjector(JdbcClient jdbc, JsonMapper json, Catalogs catalogs, DisclosurePolicy policy,
 			Organisations organisations, SearchIndex search,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
+			org.springframework.transaction.PlatformTransactionManager transactions, BulkLoads bulkLoads) {
+		this.bulkLoads = bulkLoads;
 		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.json = json;
@@ -71,9 +75,16 @@ class RecordProjector {
 		this.search = search;
 	}
 
-	@ApplicationModuleListener
-	void on(CreditRecordsChanged event) {
-		project(event.versions().stream().map(RecordVersionRef::recordId).distinct().toList());
+	/**
+	 * Like an {@code @ApplicationModuleListener}, but it first lets a running file load finish
+	 * ({@link BulkLoads#awaitIdle()}) without holding a connection, so that projecting does not slow ingestion.
+	 */
+	@Async(BulkLoads.EXECUTOR)
+	@TransactionalEventListener
+	void on(CreditRecordsChanged event) throws InterruptedException {
+		bulkLoads.awaitIdle();
+		List<UUID> records = event.versions().stream().map(RecordVersionRef::recordId).distinct().toList();
+		tx.executeWithoutResult(status -> project(records));
 	}
 
 	/** Projects the current versions of the given records and refreshes their subjects' search entries. */

@@ -35,6 +35,7 @@ import org.xinyong.audit.AuditEntry;
 import org.xinyong.audit.AuditLog;
 import org.xinyong.catalog.FieldSchema;
 import org.xinyong.catalog.Templates;
+import org.xinyong.ingest.BulkLoads;
 import org.xinyong.ingest.CreditRecordsChanged;
 import org.xinyong.ingest.FileSubmissions;
 import org.xinyong.ingest.RowError;
@@ -49,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * written, the next is read and validated.
  */
 @Service
-class FileSubmissionService implements FileSubmissions {
+class FileSubmissionService implements FileSubmissions, BulkLoads {
 
 	private static final Logger log = LoggerFactory.getLogger(FileSubmissionService.class);
 	static final int BATCH_ROWS = 5_000;
@@ -66,6 +67,9 @@ class FileSubmissionService implements FileSubmissions {
 	private final TabularReaders readers;
 	private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> daemon(r, "ingest-file-job"));
 	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "ingest-file-writer"));
+	/** Guards {@link #loading}: the number of file jobs being processed. */
+	private final Object loads = new Object();
+	private int loading;
 
 	FileSubmissionService(IngestSupport support, SubmissionLedger ledger, JdbcClient jdbc, JsonMapper json,
 			TransactionTemplate tx, ApplicationEventPublisher events, AuditLog audit, MessageSource messages,
@@ -161,13 +165,48 @@ class FileSubmissionService implements FileSubmissions {
 
 	void schedule(long submissionId) {
 		jobs.submit(() -> {
+			loadStarted();
 			try {
 				process(submissionId);
 			}
 			catch (RuntimeException e) {
 				log.error("File submission {} failed", submissionId, e);
 			}
+			finally {
+				loadFinished();
+			}
 		});
+	}
+
+	void loadStarted() {
+		synchronized (loads) {
+			loading++;
+		}
+	}
+
+	void loadFinished() {
+		synchronized (loads) {
+			loading--;
+			loads.notifyAll();
+		}
+	}
+
+	@Override
+	public boolean running() {
+		synchronized (loads) {
+			return loading > 0;
+		}
+	}
+
+	@Override
+	public void awaitIdle() throws InterruptedException {
+		long deadline = System.nanoTime() + properties.derivedWorkMaxDelay().toNanos();
+		synchronized (loads) {
+			long left;
+			while (loading > 0 && (left = deadline - System.nanoTime()) > 0) {
+				loads.wait(Math.max(1, left / 1_000_000));
+			}
+		}
 	}
 
 	private record Job(long id, long organisationId, String organisationCode, String item, String actor, Path path,
@@ -270,28 +309,44 @@ class FileSubmissionService implements FileSubmissions {
 		if (rows.isEmpty()) {
 			return previous;
 		}
+		long started = System.nanoTime();
 		IngestSupport.Validated validated = support.validate(plan, rows, preRejected);
+		long validatedAt = System.nanoTime();
 		Map<Long, Object> rejectedCells = new HashMap<>();
 		for (Long r : validated.errorsByRow().keySet()) {
 			rejectedCells.put(r, cells.get(r));
 		}
 		int count = rows.size();
 		await(previous);
-		return writer.submit(() -> tx.executeWithoutResult(s -> {
-			// A batch commits together with the file's progress, so if a crash loses the last batches, the resumed
-			// job simply writes them again: waiting for each batch's WAL flush buys nothing here.
-			jdbc.sql("set local synchronous_commit = off").update();
-			IngestSupport.BatchOutcome outcome = support.write(plan, job.id(), job.actor(), validated);
-			for (Long r : outcome.errorsByRow().keySet()) {
-				rejectedCells.putIfAbsent(r, cells.get(r));
+		long waited = System.nanoTime();
+		return writer.submit(() -> {
+			long begun = System.nanoTime();
+			long[] w = new long[3]; // when the versions, the counts and the event were written (debug timings)
+			tx.executeWithoutResult(s -> {
+				// A batch commits together with the file's progress, so if a crash loses the last batches, the resumed
+				// job simply writes them again: waiting for each batch's WAL flush buys nothing here.
+				jdbc.sql("set local synchronous_commit = off").update();
+				IngestSupport.BatchOutcome outcome = support.write(plan, job.id(), job.actor(), validated);
+				w[0] = System.nanoTime();
+				for (Long r : outcome.errorsByRow().keySet()) {
+					rejectedCells.putIfAbsent(r, cells.get(r));
+				}
+				ledger.addCounts(job.id(), count, bytesRead, outcome.created(), outcome.changed(), outcome.unchanged(),
+						outcome.rejectedRows());
+				ledger.reject(job.id(), outcome.errorsByRow(), rejectedCells);
+				w[1] = System.nanoTime();
+				if (!outcome.written().isEmpty()) {
+					events.publishEvent(new CreditRecordsChanged(job.id(), outcome.written()));
+				}
+				w[2] = System.nanoTime();
+			});
+			if (log.isDebugEnabled()) {
+				log.debug("file batch {}: validate {} ms, wait {} ms | write {} ms, counts {} ms, event {} ms, commit {} ms",
+						count, (validatedAt - started) / 1_000_000, (waited - validatedAt) / 1_000_000,
+						(w[0] - begun) / 1_000_000, (w[1] - w[0]) / 1_000_000, (w[2] - w[1]) / 1_000_000,
+						(System.nanoTime() - w[2]) / 1_000_000);
 			}
-			ledger.addCounts(job.id(), count, bytesRead, outcome.created(), outcome.changed(), outcome.unchanged(),
-					outcome.rejectedRows());
-			ledger.reject(job.id(), outcome.errorsByRow(), rejectedCells);
-			if (!outcome.written().isEmpty()) {
-				events.publishEvent(new CreditRecordsChanged(job.id(), outcome.written()));
-			}
-		}));
+		});
 	}
 
 	private static void await(Future<?> future) {

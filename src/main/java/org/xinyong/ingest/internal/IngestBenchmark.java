@@ -77,6 +77,7 @@ class IngestBenchmark implements ApplicationRunner {
 
 		double copySeconds = rawCopy(csv);
 		double fileSeconds = fileSubmission(csv);
+		double derivedSeconds = derivedWorkCaughtUp();
 		double apiSeconds = apiSubmission(apiRows);
 
 		double copyRate = rows / copySeconds;
@@ -90,9 +91,13 @@ class IngestBenchmark implements ApplicationRunner {
 				| raw COPY into bare table (PK + index) | %d | %.1f | %.0f | 100%% |
 				| platform file path (CSV, validate, subjects, versions) | %d | %.1f | %.0f | %.0f%% |
 				| platform HTTP API (JSON batches of 5,000) | %d | %.1f | %.0f | %.0f%% |
+
+				Derived work (ledger leaves, website read model) deferred while the file loaded, caught up %.1f s
+				after it finished: file path including that catch-up %.0f rows/s (%.0f%% of raw COPY).
 				""", LocalDateTime.now().withNano(0), rows, Runtime.getRuntime().maxMemory() / (1024 * 1024),
 				Runtime.getRuntime().availableProcessors(), rows, copySeconds, copyRate, rows, fileSeconds, fileRate,
-				100 * fileRate / copyRate, apiRows, apiSeconds, apiRate, 100 * apiRate / copyRate);
+				100 * fileRate / copyRate, apiRows, apiSeconds, apiRate, 100 * apiRate / copyRate, derivedSeconds,
+				rows / (fileSeconds + derivedSeconds), 100 * rows / (fileSeconds + derivedSeconds) / copyRate);
 		System.out.println(report);
 		Path out = Path.of("target", "benchmark-ingest.md");
 		Files.createDirectories(out.getParent());
@@ -139,6 +144,25 @@ class IngestBenchmark implements ApplicationRunner {
 			throw new IllegalStateException("Benchmark file submission did not load cleanly: " + status);
 		}
 		log.warn("Benchmark: file path {} s, {} rows accepted", seconds, status.accepted());
+		return seconds;
+	}
+
+	/** Waits until every event publication (ledger, website read model…) of the file's batches is complete. */
+	private double derivedWorkCaughtUp() throws Exception {
+		long start = System.nanoTime();
+		try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+			while (true) {
+				try (var rs = s.executeQuery("select count(*) from event_publication where completion_date is null")) {
+					rs.next();
+					if (rs.getLong(1) == 0) {
+						break;
+					}
+				}
+				Thread.sleep(200);
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		log.warn("Benchmark: derived work caught up {} s after the file path", seconds);
 		return seconds;
 	}
 

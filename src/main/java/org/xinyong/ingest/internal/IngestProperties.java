@@ -1,16 +1,20 @@
 package org.xinyong.ingest.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param uploadDir where uploaded files are kept while (and after) they are processed
+ * @param uploadDir             where uploaded files are kept while (and after) they are processed
+ * @param derivedWorkMaxDelay   how long consumers of record changes (ledger, website read model) wait at most for
+ *                              a running file load to finish before they work anyway ({@link org.xinyong.ingest.BulkLoads})
  */
 @ConfigurationProperties("xinyong.ingest")
-record IngestProperties(Path uploadDir) {
+record IngestProperties(Path uploadDir, Duration derivedWorkMaxDelay) {
 
 	IngestProperties {
 		uploadDir = uploadDir == null ? Path.of("data", "uploads") : uploadDir;
+		derivedWorkMaxDelay = derivedWorkMaxDelay == null ? Duration.ofMinutes(10) : derivedWorkMaxDelay;
 	}
 }

@@ -35,6 +35,8 @@ import org.xinyong.subject.CreditSubjects.Mention;
 @Component
 class RecordStore {
 
+	private static final org.slf4j.Logger TIMING = org.slf4j.LoggerFactory.getLogger(RecordStore.class);
+
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
 	private final CreditSubjects subjects;
@@ -76,6 +78,7 @@ class RecordStore {
 		for (ValidRow r : rows) {
 			mentions.add(new Mention(r.subject(), r.subjectName()));
 		}
+		long t0 = System.nanoTime();
 		Map<String, Long> subjectIds = subjects.resolve(mentions,
 				ctx.submissionId() == null ? "manual" : "submission:" + ctx.submissionId());
 
@@ -83,7 +86,9 @@ class RecordStore {
 		for (int i = 0; i < ids.length; i++) {
 			ids[i] = recordId(item, ctx.providerId(), rows.get(i).naturalKey());
 		}
+		long t1 = System.nanoTime();
 		Map<UUID, Latest> latest = latest(ids);
+		long t2 = System.nanoTime();
 
 		Instant now = clock.instant();
 		StringBuilder copy = new StringBuilder(rows.size() * 700);
@@ -126,8 +131,14 @@ class RecordStore {
 				changed++;
 			}
 		}
+		long t3 = System.nanoTime();
 		if (!written.isEmpty()) {
 			copyIn(copy);
+		}
+		if (TIMING.isDebugEnabled()) {
+			TIMING.debug("batch {}: subjects {} ms, latest {} ms, build {} ms, copy {} ms", rows.size(),
+					(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+					(System.nanoTime() - t3) / 1_000_000);
 		}
 		return new BatchResult(created, changed, unchanged, written, errors);
 	}
@@ -181,7 +192,16 @@ class RecordStore {
 
 	/** Escapes a value for COPY's text format. */
 	static void text(StringBuilder out, String value) {
-		for (int i = 0; i < value.length(); i++) {
+		int plain = 0;
+		while (plain < value.length()) {
+			char c = value.charAt(plain);
+			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+				break;
+			}
+			plain++;
+		}
+		out.append(value, 0, plain);
+		for (int i = plain; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
 				case '\\' -> out.append("\\\\");

@@ -270,7 +270,20 @@ final class RowValidator {
 
 	static void appendString(StringBuilder out, String s) {
 		out.append('"');
-		for (int i = 0; i < s.length(); i++) {
+		int plain = 0;
+		while (plain < s.length()) {
+			char c = s.charAt(plain);
+			if (c < 0x20 || c == '"' || c == '\\') {
+				break;
+			}
+			plain++;
+		}
+		if (plain == s.length()) { // the common case: nothing to escape
+			out.append(s).append('"');
+			return;
+		}
+		out.append(s, 0, plain);
+		for (int i = plain; i < s.length(); i++) {
 			char c = s.charAt(i);
 			switch (c) {
 				case '"' -> out.append("\\\"");

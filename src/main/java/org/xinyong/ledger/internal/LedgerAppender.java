@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
+import org.xinyong.ingest.BulkLoads;
+import org.xinyong.ingest.BulkLoads;
 import org.xinyong.ingest.CreditRecordsChanged;
 import org.xinyong.ingest.RecordVersionRef;
 
@@ -25,15 +29,26 @@ class LedgerAppender {
 
 	private final JdbcClient jdbc;
 	private final TreeHasher hasher;
+	private final BulkLoads bulkLoads;
+	private final TransactionTemplate tx;
 
-	LedgerAppender(JdbcClient jdbc, TreeHasher hasher) {
+	LedgerAppender(JdbcClient jdbc, TreeHasher hasher, BulkLoads bulkLoads, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.hasher = hasher;
+		this.bulkLoads = bulkLoads;
+		this.tx = tx;
 	}
 
-	@ApplicationModuleListener
-	void on(CreditRecordsChanged event) {
-		append(event.versions());
+	/**
+	 * Like an {@code @ApplicationModuleListener} (asynchronous, after the batch committed, completed in the
+	 * publication registry only when the leaves are committed), but it first lets a running file load finish
+	 * ({@link BulkLoads#awaitIdle()}) without holding a connection, so that hashing does not slow ingestion.
+	 */
+	@Async(BulkLoads.EXECUTOR)
+	@TransactionalEventListener
+	void on(CreditRecordsChanged event) throws InterruptedException {
+		bulkLoads.awaitIdle();
+		tx.executeWithoutResult(status -> append(event.versions()));
 	}
 
 	/** Appends the versions that have no leaf yet, in the given order, in the caller's transaction. */
