@@ -13,7 +13,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 import org.xinyong.ingest.BulkLoads;
-import org.xinyong.ingest.BulkLoads;
 import org.xinyong.ingest.CreditRecordsChanged;
 import org.xinyong.ingest.RecordVersionRef;
 
