@@ -317,6 +317,16 @@ public class Evaluations implements DisposableBean {
 	}
 
 	/**
+	 * The latest grade when it is the best band of the model it was given under (e.g. A): the "good grade" ground of
+	 * the reward list (art. 39). A grade never lists anyone by itself; an organisation confirms the entry.
+	 */
+	public Optional<Grade> topGrade(long subjectId) {
+		return latestGrade(subjectId).filter(g -> model(g.modelVersion()).map(ModelVersion::model)
+			.filter(m -> !m.grades().isEmpty() && m.grades().get(0).grade().equals(g.grade()))
+			.isPresent());
+	}
+
+	/**
 	 * The latest grade with its labelled explanation (indicator names, counts, points), for any subject — for the
 	 * credit report; sector results are not included (they are records of their own there).
 	 */

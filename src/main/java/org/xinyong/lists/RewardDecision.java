@@ -8,4 +8,9 @@ import java.time.LocalDate;
  */
 public record RewardDecision(String subjectCode, RewardGround ground, String groundDetail, String documentNumber,
 		String confirmingOrganisation, LocalDate effectiveDate, LocalDate plannedEnd) {
+
+	public RewardDecision withGroundDetail(String detail) {
+		return new RewardDecision(subjectCode, ground, detail, documentNumber, confirmingOrganisation, effectiveDate,
+				plannedEnd);
+	}
 }

@@ -29,6 +29,7 @@ import org.xinyong.disclosure.Disclosures;
 import org.xinyong.ingest.CreditRecord;
 import org.xinyong.ingest.CreditRecords;
 import org.xinyong.ingest.RecordVersion;
+import org.xinyong.evaluation.Evaluations;
 import org.xinyong.ledger.Ledger;
 import org.xinyong.lists.RewardEligibility.Obstacle;
 import org.xinyong.lists.RewardEligibility.ObstacleKind;
@@ -61,10 +62,12 @@ public class RewardList {
 	private final AuditLog audit;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final Evaluations evaluations;
 
 	RewardList(JdbcClient jdbc, CreditSubjects subjects, SeriousDishonestyList serious, CreditRecords records,
 			Catalogs catalogs, Disclosures disclosures, DisclosureEndings endings, Ledger ledger, AuditLog audit,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, Evaluations evaluations) {
+		this.evaluations = evaluations;
 		this.jdbc = jdbc;
 		this.subjects = subjects;
 		this.serious = serious;
@@ -86,7 +89,7 @@ public class RewardList {
 	@Transactional
 	public RewardEligibility eligibility(String subjectCode, RewardGround ground, String groundDetail) {
 		CreditSubject subject = subject(subjectCode);
-		RewardEligibility result = eligibility(subject, ground, groundDetail, today());
+		RewardEligibility result = eligibility(subject, ground, groundDetail(subject, ground, groundDetail), today());
 		audit.record(AuditEntry.of("REWARD_ELIGIBILITY_CHECKED", AuditEntry.Outcome.SUCCESS,
 				Map.of("eligible", result.eligible(), "obstacles", result.obstacles().size()))
 			.aboutSubject(SeriousDishonestyList.subjectRef(subject), null));
@@ -119,6 +122,20 @@ public class RewardList {
 		return new RewardEligibility(subject.code(), subject.name(), day, obstacles.isEmpty(), obstacles);
 	}
 
+	/**
+	 * The ground's detail: as stated, or — for a good grade stated without detail — the platform's own evaluation when
+	 * its latest grade is the model's best (the evaluation feeds the ground; the organisation still confirms).
+	 */
+	private String groundDetail(CreditSubject subject, RewardGround ground, String detail) {
+		if (ground != RewardGround.GOOD_GRADE || !blank(detail)) {
+			return detail;
+		}
+		return evaluations.topGrade(subject.id())
+			.map(g -> messages.getMessage("lists.reward.platformGrade",
+					new Object[] { g.grade(), g.score(), g.asOf().toString(), g.runId() }, LocaleContextHolder.getLocale()))
+			.orElse(detail);
+	}
+
 	/** The catalog item if it is published and marked as a dishonesty item (失信信息). */
 	public Optional<CatalogItem> dishonestyItem(String itemCode) {
 		return catalogs.publishedItem(itemCode).map(PublishedItem::item).filter(CatalogItem::dishonesty);
@@ -134,6 +151,9 @@ public class RewardList {
 	/** Confirms an entry; refused unless the document is complete and the subject is eligible today. */
 	@Transactional
 	public RewardEntry confirm(RewardDecision d, String recordedBy) {
+		if (!blank(d.subjectCode()) && d.ground() == RewardGround.GOOD_GRADE && blank(d.groundDetail())) {
+			d = d.withGroundDetail(groundDetail(subject(d.subjectCode()), d.ground(), d.groundDetail()));
+		}
 		List<String> missing = new ArrayList<>();
 		if (blank(d.subjectCode())) {
 			missing.add("subjectCode");

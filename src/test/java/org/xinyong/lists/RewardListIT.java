@@ -140,6 +140,46 @@ class RewardListIT {
 	}
 
 	@Test
+	void aGoodGroundCanBeThePlatformsOwnBestGrade(@Autowired org.xinyong.evaluation.Evaluations evaluations)
+			throws Exception {
+		var original = evaluations.currentModel().model();
+		evaluations.runNow("MANUAL", "test");
+		assertThat(evaluations.topGrade(subjectId(CLEAN))).as("B under the default model").isEmpty();
+		JsonNode notGood = eligibility(CLEAN, "GOOD_GRADE", null);
+		assertThat(notGood.get("eligible").asBoolean()).isFalse();
+		assertThat(notGood.get("obstacles").get(0).get("kind").asString()).isEqualTo("NO_GROUND");
+		// a model whose best band the subject reaches: the evaluation itself is the ground
+		var bands = new java.util.ArrayList<>(original.grades());
+		var best = bands.get(0);
+		bands.set(0, new org.xinyong.evaluation.ScoringModel.GradeBand(best.grade(), 600, best.label(), best.labelEn()));
+		for (int i = 1; i < bands.size(); i++) {
+			var b = bands.get(i);
+			bands.set(i, new org.xinyong.evaluation.ScoringModel.GradeBand(b.grade(),
+					b.minScore() == null ? null : Math.min(b.minScore(), 599 - i), b.label(), b.labelEn()));
+		}
+		try {
+			evaluations.publish(new org.xinyong.evaluation.ScoringModel(original.name(), original.nameEn(),
+					original.baseScore(), original.indicators(), bands), "test: low thresholds", "test");
+			evaluations.runNow("MANUAL", "test");
+			String top = evaluations.topGrade(subjectId(CLEAN)).orElseThrow().grade();
+			JsonNode good = eligibility(CLEAN, "GOOD_GRADE", null);
+			assertThat(good.get("eligible").asBoolean()).as(good.toString()).isTrue();
+			Map<String, Object> d = ListFixtures.reward(CLEAN, "宁激励〔2026〕评价1号", "GOOD_GRADE", "自治区发展和改革委员会",
+					"2026-11-01");
+			d.remove("groundDetail");
+			String body = postJson(mvc, json, "/api/v1/lists/rewards", d).andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(json.readTree(body).get("groundDetail").asString()).contains("本平台公共信用综合评价 " + top + " 级");
+		}
+		finally {
+			evaluations.publish(original, "test: restore", "test");
+			evaluations.runNow("MANUAL", "test");
+		}
+	}
+
+	@Test
 	void refusedForADisclosedDishonestyRecordNamingIt() throws Exception {
 		JsonNode result = eligibility(DISHONEST, "GOOD_GRADE", "信用评价 A 级");
 		assertThat(result.get("eligible").asBoolean()).isFalse();
