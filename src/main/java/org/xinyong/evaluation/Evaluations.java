@@ -313,7 +313,14 @@ public class Evaluations implements DisposableBean {
 	 * subject was not evaluated yet (no finished run, or created since).
 	 */
 	public Optional<Grade> latestGrade(long subjectId) {
-		return latestRun().flatMap(run -> grade(subjectId, run.id()));
+		// one indexed query: the joint check asks on its hot path
+		return jdbc.sql("""
+				select g.*, r.model_version, r.as_of from evaluation_result g join evaluation_run r on r.id = g.run_id
+				where g.run_id = (select max(run_id) from evaluation_run_progress where state = 'DONE')
+				  and g.subject_id = ?""")
+			.params(subjectId)
+			.query(this::grade)
+			.optional();
 	}
 
 	/**

@@ -10,8 +10,16 @@ import org.xinyong.measures.MeasureKind;
 public record CheckAnswer(UUID checkId, Subject subject, CheckStatus status, List<AppliedMeasure> measures,
 		List<RecordSummary> records) {
 
-	/** @param name null when the subject is unknown */
-	public record Subject(String code, String name, String type) {
+	/**
+	 * @param name  null when the subject is unknown
+	 * @param grade the platform's latest public credit evaluation (art. 38), null when not evaluated; information for
+	 *              the department, never a measure by itself
+	 */
+	public record Subject(String code, String name, String type, Grade grade) {
+	}
+
+	/** A grade of the platform's evaluation: grade, score and the day it was evaluated. */
+	public record Grade(String grade, int score, LocalDate evaluatedOn) {
 	}
 
 	/**

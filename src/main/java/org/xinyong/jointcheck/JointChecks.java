@@ -31,6 +31,7 @@ import org.xinyong.jointcheck.CheckAnswer.AppliedMeasure;
 import org.xinyong.jointcheck.CheckAnswer.RecordSummary;
 import org.xinyong.jointcheck.internal.CheckWriter;
 import org.xinyong.lists.ListEntry;
+import org.xinyong.evaluation.Evaluations;
 import org.xinyong.lists.ListStanding;
 import org.xinyong.lists.RewardEntry;
 import org.xinyong.lists.Standing;
@@ -74,10 +75,13 @@ public class JointChecks {
 	private final int feedbackWorkingDays;
 	private volatile String[] dishonestyItems;
 
+	private final Evaluations evaluations;
+
 	JointChecks(JdbcClient jdbc, ListStanding standing, MeasureLists measures,
 			Catalogs catalogs, Organisations organisations, WorkingDays workingDays, AuditLog audit,
 			CheckWriter writer, JsonMapper json, Clock clock,
-			@Value("${xinyong.joint-check.feedback-working-days:5}") int feedbackWorkingDays) {
+			@Value("${xinyong.joint-check.feedback-working-days:5}") int feedbackWorkingDays, Evaluations evaluations) {
+		this.evaluations = evaluations;
 		this.jdbc = jdbc;
 		this.standing = standing;
 		this.measures = measures;
@@ -151,7 +155,7 @@ public class JointChecks {
 		Found subject = find(code, today);
 		CheckAnswer answer;
 		if (subject == null) {
-			answer = new CheckAnswer(checkId, new CheckAnswer.Subject(code, null, null), CheckStatus.UNKNOWN_SUBJECT,
+			answer = new CheckAnswer(checkId, new CheckAnswer.Subject(code, null, null, null), CheckStatus.UNKNOWN_SUBJECT,
 					List.of(), List.of());
 		}
 		else {
@@ -182,7 +186,11 @@ public class JointChecks {
 				status = CheckStatus.CLEAR;
 			}
 			answer = new CheckAnswer(checkId,
-					new CheckAnswer.Subject(subject.code(), subject.name(), subject.type()), status,
+					new CheckAnswer.Subject(subject.code(), subject.name(), subject.type(),
+							evaluations.latestGrade(subject.id())
+								.map(g -> new CheckAnswer.Grade(g.grade(), g.score(), g.asOf()))
+								.orElse(null)),
+					status,
 					applicable(targets, matter), records);
 		}
 		store(member, actor, clientAddress, subject == null ? null : subject.id(), code, matter, reference, answer,

@@ -158,6 +158,21 @@ class JointCheckIT {
 			.getContentAsString());
 	}
 
+	@Test
+	void theAnswerCarriesThePlatformsLatestGrade(@Autowired org.xinyong.evaluation.Evaluations evaluations)
+			throws Exception {
+		evaluations.runNow("MANUAL", "test");
+		var grade = evaluations.latestGrade(subjectId(CLEAR)).orElseThrow();
+		JsonNode answer = checkOk(CLEAR, "LICENSING");
+		assertThat(answer.get("status").asString()).isEqualTo("CLEAR");
+		assertThat(answer.get("subject").get("grade").get("grade").asString()).isEqualTo(grade.grade());
+		assertThat(answer.get("subject").get("grade").get("score").asInt()).isEqualTo(grade.score());
+		// the grade is information only: a clear subject gets no measure from it
+		assertThat(answer.get("measures").size()).isZero();
+		JsonNode unknownGrade = checkOk(UNKNOWN, "LICENSING").get("subject").get("grade");
+		assertThat(unknownGrade == null || unknownGrade.isNull()).isTrue();
+	}
+
 	/** The ids the measures in force say apply to one of the targets and the matter. */
 	Set<String> expected(Set<String> targets, String matter) throws Exception {
 		JsonNode inForce = json.readTree(mvc.perform(get("/api/v1/measures/in-force").header("X-Api-Key", KEY))
