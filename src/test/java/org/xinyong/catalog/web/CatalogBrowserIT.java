@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,7 +43,16 @@ class CatalogBrowserIT {
 	static void submit(WebDriver web, String buttonId) {
 		WebElement page = web.findElement(By.tagName("html"));
 		web.findElement(By.id(buttonId)).click();
-		new WebDriverWait(web, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(web, Duration.ofSeconds(15)).until(d -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException gone) {
+				// stale, or (ChromeDriver, mid-navigation) "Node with given id does not belong to the document"
+				return true;
+			}
+		});
 	}
 
 	@Test
