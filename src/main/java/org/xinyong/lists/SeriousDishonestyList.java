@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +45,11 @@ public class SeriousDishonestyList {
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final MessageSource messages;
 
 	SeriousDishonestyList(JdbcClient jdbc, CreditSubjects subjects, Ledger ledger, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.subjects = subjects;
 		this.ledger = ledger;
@@ -235,55 +240,45 @@ public class SeriousDishonestyList {
 			.list();
 	}
 
-	/** The decision document of an entry as a printable HTML page. */
+	/** The decision document of an entry as a printable HTML page, labelled from the lists bundle. */
 	public String decisionHtml(long entryId) {
 		ListEntry e = byId(entryId).orElseThrow(() -> DomainException.notFound("LIST_ENTRY_UNKNOWN", entryId));
+		Locale locale = LocaleContextHolder.getLocale();
+		String title = msg(locale, "lists.decision.title");
 		StringBuilder b = new StringBuilder(2048);
-		b.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>列入严重失信主体名单决定书 ")
+		b.append("<!DOCTYPE html><html lang=\"").append(h(locale.toLanguageTag()))
+			.append("\"><head><meta charset=\"UTF-8\"><title>").append(h(title)).append(' ')
 			.append(h(e.documentNumber()))
 			.append("</title><style>body{font-family:serif;max-width:42em;margin:2em auto}th{text-align:left;"
 					+ "vertical-align:top;padding-right:1em;white-space:nowrap}</style></head><body>")
 			.append("<h1>").append(h(e.decidingOrganisation())).append("</h1>")
-			.append("<h2>列入严重失信主体名单决定书</h2><p>").append(h(e.documentNumber())).append("</p><table>");
-		row(b, "当事人", e.subjectName());
-		row(b, "统一社会信用代码/身份证件号码", e.subjectCode());
+			.append("<h2>").append(h(title)).append("</h2><p>").append(h(e.documentNumber())).append("</p><table>");
+		row(b, msg(locale, "lists.decision.subject"), e.subjectName());
+		row(b, msg(locale, "lists.decision.code"), e.subjectCode());
 		if (e.legalRepresentative() != null) {
-			row(b, "法定代表人（主要负责人）", e.legalRepresentative());
+			row(b, msg(locale, "lists.decision.representative"), e.legalRepresentative());
 		}
-		row(b, "事由", e.reason());
-		row(b, "依据", e.basis());
-		row(b, "严重失信行为类别（第四十三条）", categoryText(e.category()));
-		row(b, "失信惩戒措施提示", e.measures());
-		row(b, "生效日期", e.effectiveDate().toString());
-		row(b, "有效期至", e.plannedEnd().toString());
-		row(b, "移出条件和程序", e.removalConditions());
-		row(b, "救济措施", e.remedies());
+		row(b, msg(locale, "lists.decision.reason"), e.reason());
+		row(b, msg(locale, "lists.decision.basis"), e.basis());
+		row(b, msg(locale, "lists.decision.category"), msg(locale, "lists.category." + e.category()));
+		row(b, msg(locale, "lists.decision.measures"), e.measures());
+		row(b, msg(locale, "lists.decision.effective"), e.effectiveDate().toString());
+		row(b, msg(locale, "lists.decision.plannedEnd"), e.plannedEnd().toString());
+		row(b, msg(locale, "lists.decision.removalConditions"), e.removalConditions());
+		row(b, msg(locale, "lists.decision.remedies"), e.remedies());
 		if (e.removal() != null) {
-			row(b, "移出", removalText(e.removal().kind()) + " " + e.removal().documentNumber() + " "
-					+ e.removal().removedOn());
+			row(b, msg(locale, "lists.decision.removal"), msg(locale, "lists.removal." + e.removal().kind()) + " "
+					+ e.removal().documentNumber() + " " + e.removal().removedOn());
 		}
 		else if (e.status(today()) == ListEntry.Status.EXPIRED) {
-			row(b, "移出", removalText(RemovalKind.EXPIRY) + " " + e.plannedEnd().plusDays(1));
+			row(b, msg(locale, "lists.decision.removal"),
+					msg(locale, "lists.removal." + RemovalKind.EXPIRY) + " " + e.plannedEnd().plusDays(1));
 		}
 		return b.append("</table></body></html>").toString();
 	}
 
-	static String categoryText(DishonestyCategory c) {
-		return switch (c) {
-			case HEALTH_AND_SAFETY -> "严重危害人民群众身体健康和生命安全的行为";
-			case MARKET_AND_SOCIAL_ORDER -> "严重破坏市场公平竞争秩序和社会正常秩序的行为";
-			case REFUSING_OBLIGATIONS -> "拒不履行法定义务，严重影响司法机关、行政机关公信力的行为";
-			case NATIONAL_DEFENCE -> "拒不履行国防义务等行为";
-			case OTHER_STATUTORY -> "法律、法规、部门规章或者国务院政策文件规定的其他严重失信行为";
-		};
-	}
-
-	static String removalText(RemovalKind kind) {
-		return switch (kind) {
-			case EXPIRY -> "到期移出";
-			case REPAIR -> "信用修复移出";
-			case REVOCATION -> "撤销决定移出";
-		};
+	private String msg(Locale locale, String key) {
+		return messages.getMessage(key, null, key, locale);
 	}
 
 	private static void row(StringBuilder b, String label, String value) {

@@ -236,7 +236,7 @@ public class Reports {
 			}
 			List<Field> fields = new ArrayList<>();
 			fields.add(new Field(msg(locale, "report.list.category"),
-					msg(locale, "report.list.category." + e.category())));
+					msg(locale, "lists.category." + e.category())));
 			if (e.legalRepresentative() != null && !e.legalRepresentative().isBlank()) {
 				fields.add(new Field(msg(locale, "report.list.representative"), e.legalRepresentative()));
 			}

@@ -178,7 +178,7 @@ class ReportIT {
 			.getContentAsByteArray());
 		assertThat(text).contains("一、基本信息：1 条", "主体登记信息", "主体类型：法人和非法人组织",
 				"四、严重失信主体名单信息：1 条", "列入严重失信主体名单", "法定代表人/主要负责人：李四",
-				"失信类别：有履行能力但拒不履行、逃避执行法定义务", "决定文书号：宁失信〔2026〕报告-1号",
+				"失信类别：拒不履行法定义务，严重影响司法机关、行政机关公信力", "决定文书号：宁失信〔2026〕报告-1号",
 				"信息提供单位：自治区发展和改革委员会", "有效期：2026-04-01 — 2029-03-31");
 		// a subject that is not on the list has the section empty
 		assertThat(text(mvc.perform(get("/reports/subjects/{code}.pdf", ORG)).andReturn().getResponse()
