@@ -8,13 +8,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.xinyong.audit.AuditEntry;
 import org.xinyong.audit.AuditLog;
 import org.xinyong.platform.DomainException;
@@ -34,11 +41,17 @@ public class ApiKeys {
 	private final Organisations organisations;
 	private final AuditLog audit;
 	private final SecureRandom random = new SecureRandom();
+	private static final int CACHE_LIMIT = 10_000;
+	private final Map<String, CachedPrincipal> cache = new ConcurrentHashMap<>();
+	private final AtomicLong cacheGeneration = new AtomicLong();
+	private final long cacheNanos;
 
-	ApiKeys(JdbcClient jdbc, Organisations organisations, AuditLog audit) {
+	ApiKeys(JdbcClient jdbc, Organisations organisations, AuditLog audit,
+			@Value("${xinyong.access.api-key-cache-seconds:10}") long cacheSeconds) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.audit = audit;
+		this.cacheNanos = TimeUnit.SECONDS.toNanos(Math.max(0, cacheSeconds));
 	}
 
 	/** Issues a new random key for the organisation. The plain key is in the result and nowhere else. */
@@ -75,6 +88,7 @@ public class ApiKeys {
 			.params(organisation.id(), name.strip(), prefix, hash(plainKey), issuedBy)
 			.query(Long.class)
 			.single();
+		forgetCachedKeys();
 		audit.record(AuditEntry.of("API_KEY_ISSUED", AuditEntry.Outcome.SUCCESS,
 				Map.of("apiKeyId", id, "prefix", prefix, "organisationId", organisation.id(), "name", name.strip())));
 		return new IssuedApiKey(id, prefix, plainKey, organisation);
@@ -93,14 +107,59 @@ public class ApiKeys {
 		jdbc.sql("update api_key set revoked_at = now(), revoked_by = ?, revoke_reason = ? where id = ? and revoked_at is null")
 			.params(revokedBy, reason.strip(), keyId)
 			.update();
+		forgetCachedKeys();
 		audit.record(AuditEntry.of("API_KEY_REVOKED", AuditEntry.Outcome.SUCCESS,
 				Map.of("apiKeyId", keyId, "prefix", key.prefix(), "reason", reason.strip())));
 	}
 
-	/** The active (not revoked) key matching the presented value, if any. */
+	/**
+	 * The active (not revoked) key matching the presented value, if any. Department systems call on every request
+	 * (the joint check's hot path), so a successful match is remembered for {@code xinyong.access.api-key-cache-seconds}
+	 * (10 s by default, 0 to switch off): issuing or revoking a key on this instance clears the cache at once; on
+	 * another instance of the platform a revocation takes effect within that time. Unknown keys are never cached,
+	 * so a refused request always reaches the database (and the audit log).
+	 */
 	public Optional<SystemPrincipal> authenticate(String presented) {
-		return find(presented).filter(k -> k.revokedAt() == null)
+		if (presented == null || presented.isBlank() || presented.length() > 200) {
+			return Optional.empty();
+		}
+		String hash = HexFormat.of().formatHex(hash(presented.strip()));
+		long now = System.nanoTime();
+		CachedPrincipal cached = cacheNanos > 0 ? cache.get(hash) : null;
+		if (cached != null && now - cached.at() < cacheNanos) {
+			return Optional.of(cached.principal());
+		}
+		long generation = cacheGeneration.get();
+		Optional<SystemPrincipal> principal = find(presented).filter(k -> k.revokedAt() == null)
 			.map(k -> new SystemPrincipal(k.id(), k.prefix(), k.name(), organisations.byId(k.organisationId()).orElseThrow()));
+		if (cacheNanos > 0 && principal.isPresent()) {
+			if (cache.size() >= CACHE_LIMIT) {
+				cache.clear();
+			}
+			cache.put(hash, new CachedPrincipal(principal.get(), now));
+			if (cacheGeneration.get() != generation) {
+				cache.clear(); // a key was issued or revoked meanwhile: do not keep what was read before
+			}
+		}
+		return principal;
+	}
+
+	/** Clears the cache now and again once the surrounding transaction has ended (so no reader keeps the old row). */
+	private void forgetCachedKeys() {
+		cacheGeneration.incrementAndGet();
+		cache.clear();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					cacheGeneration.incrementAndGet();
+					cache.clear();
+				}
+			});
+		}
+	}
+
+	private record CachedPrincipal(SystemPrincipal principal, long at) {
 	}
 
 	private Optional<ApiKey> find(String presented) {

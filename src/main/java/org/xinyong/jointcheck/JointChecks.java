@@ -41,6 +41,7 @@ import org.xinyong.measures.Measure;
 import org.xinyong.measures.MeasureLists;
 import org.xinyong.platform.DomainException;
 import org.xinyong.platform.OrganisationMember;
+import org.xinyong.platform.TimeOrderedIds;
 import org.xinyong.platform.Zones;
 import org.xinyong.subject.IdentifierCheck;
 import org.xinyong.subject.IdentifierIssue;
@@ -107,7 +108,7 @@ public class JointChecks {
 	 *                         identifier rule the code breaks (e.g. {@code USCC_CHECK_CHARACTER}); 403
 	 *                         {@code ORGANISATION_REQUIRED}
 	 */
-	public CheckAnswer check(OrganisationMember member, String actor, String clientAddress, String subjectCode,
+	public Answered check(OrganisationMember member, String actor, String clientAddress, String subjectCode,
 			String matterCode, String reference) {
 		String subjectRef = null;
 		try {
@@ -148,10 +149,17 @@ public class JointChecks {
 		}
 	}
 
-	private CheckAnswer answer(OrganisationMember member, String actor, String clientAddress, String code,
+	/**
+	 * A check's answer together with its JSON exactly as stored in {@code joint_check.answer}: the API sends these
+	 * bytes, so what the department received and what the platform kept are the same text.
+	 */
+	public record Answered(CheckAnswer answer, String json) {
+	}
+
+	private Answered answer(OrganisationMember member, String actor, String clientAddress, String code,
 			Matter matter, String reference) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), Zones.DISPLAY);
-		UUID checkId = UUID.randomUUID();
+		UUID checkId = TimeOrderedIds.next(clock);
 		Found subject = find(code, today);
 		CheckAnswer answer;
 		if (subject == null) {
@@ -159,7 +167,8 @@ public class JointChecks {
 					List.of(), List.of());
 		}
 		else {
-			Standing lists = standing.of(subject.id(), today);
+			// most subjects were never on a list: skip the lists' queries for them
+			Standing lists = subject.listed() ? standing.of(subject.id(), today) : Standing.NONE;
 			List<RecordSummary> records = subject.records();
 			// what the subject is, and the entries the measures may apply to, most serious first
 			Map<ListTarget, String> targets = new LinkedHashMap<>();
@@ -193,9 +202,9 @@ public class JointChecks {
 					status,
 					applicable(targets, matter), records);
 		}
-		store(member, actor, clientAddress, subject == null ? null : subject.id(), code, matter, reference, answer,
-				today);
-		return answer;
+		String json = store(member, actor, clientAddress, subject == null ? null : subject.id(), code, matter, reference,
+				answer, today);
+		return new Answered(answer, json);
 	}
 
 	/** Measures in force (art. 46) that apply to one of the targets and to the matter, each once. */
@@ -216,16 +225,18 @@ public class JointChecks {
 		return out;
 	}
 
-	private record Found(long id, String code, String name, String type, List<RecordSummary> records) {
+	private record Found(long id, String code, String name, String type, List<RecordSummary> records, boolean listed) {
 	}
 
 	/**
-	 * The subject, its current name and its currently disclosed dishonesty records (the website's read model) in one
-	 * indexed query: the hot path of the check.
+	 * The subject, its current name, its currently disclosed dishonesty records (the website's read model) and
+	 * whether it has ever had a list entry, in one indexed query: the hot path of the check.
 	 */
 	private Found find(String code, LocalDate day) {
 		return jdbc.sql("""
 				select s.id, s.code, s.subject_type,
+				       (exists (select 1 from list_entry e where e.subject_id = s.id)
+				        or exists (select 1 from reward_entry w where w.subject_id = s.id)) as listed,
 				       (select n.name from credit_subject_name n where n.subject_id = s.id
 				        order by n.first_seen_at desc, n.name limit 1) as name,
 				       (select coalesce(json_agg(r), '[]'::json)::text from (
@@ -242,7 +253,8 @@ public class JointChecks {
 			.param("day", day)
 			.param("limit", RECORD_LIMIT)
 			.query((rs, n) -> new Found(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					rs.getString("subject_type"), List.of(json.readValue(rs.getString("records"), RecordSummary[].class))))
+					rs.getString("subject_type"), List.of(json.readValue(rs.getString("records"), RecordSummary[].class)),
+					rs.getBoolean("listed")))
 			.optional()
 			.orElse(null);
 	}
@@ -267,7 +279,7 @@ public class JointChecks {
 		dishonestyItems = null;
 	}
 
-	private void store(OrganisationMember member, String actor, String clientAddress, Long subjectId, String code,
+	private String store(OrganisationMember member, String actor, String clientAddress, Long subjectId, String code,
 			Matter matter, String reference, CheckAnswer answer, LocalDate today) {
 		String answerJson = json.writeValueAsString(answer);
 		String[] measureIds = answer.measures().stream().map(AppliedMeasure::measureId).toArray(String[]::new);
@@ -285,6 +297,7 @@ public class JointChecks {
 		writer.write(new CheckWriter.Row(answer.checkId(), member.organisationId(), member.organisationCode(), actor,
 				subjectId, code, matter.name(), reference, answer.status().name(), measureIds, answerJson, today, at),
 				entry);
+		return answerJson;
 	}
 
 	/**

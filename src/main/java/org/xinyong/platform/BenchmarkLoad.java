@@ -83,6 +83,15 @@ public final class BenchmarkLoad {
 	 */
 	public static String fromSecondProcess(Path urls, int concurrency, int seconds, Map<String, String> environment)
 			throws Exception {
+		return fromSecondProcess(urls, concurrency, seconds, 2 * seconds, environment);
+	}
+
+	/**
+	 * As {@link #fromSecondProcess(Path, int, int, Map)}, with the length of the warm-up on all URLs: the server's
+	 * JIT compiler needs one to two minutes of load on two cores before its code is compiled.
+	 */
+	public static String fromSecondProcess(Path urls, int concurrency, int seconds, int warmUpSeconds,
+			Map<String, String> environment) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
 		String sun = System.getProperty("sun.java.command", "");
@@ -92,7 +101,8 @@ public final class BenchmarkLoad {
 		else {
 			command.add(LoadGenerator.class.getName());
 		}
-		command.addAll(List.of(urls.toString(), Integer.toString(concurrency), Integer.toString(seconds)));
+		command.addAll(List.of(urls.toString(), Integer.toString(concurrency), Integer.toString(seconds),
+				Integer.toString(warmUpSeconds)));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		Process process = builder.start();

@@ -125,7 +125,7 @@ public class CheckWriter implements DisposableBean {
 				jdbc.batchUpdate("""
 						insert into joint_check (id, organisation_id, organisation_code, actor, subject_id, subject_code,
 						    matter, reference, status, measure_ids, answer, checked_on, checked_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""", batch.stream().map(p -> {
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?)""", batch.stream().map(p -> {
 					Row r = p.row();
 					return new Object[] { r.id(), r.organisationId(), r.organisationCode(), r.actor(), r.subjectId(),
 							r.subjectCode(), r.matter(), r.reference(), r.status(), r.measureIds(), r.answer(),

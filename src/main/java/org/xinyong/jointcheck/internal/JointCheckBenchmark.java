@@ -59,6 +59,7 @@ class JointCheckBenchmark implements ApplicationRunner {
 		int subjects = environment.getRequiredProperty("xinyong.benchmark.joint-check.subjects", Integer.class);
 		int concurrency = environment.getProperty("xinyong.benchmark.joint-check.concurrency", Integer.class, 16);
 		int seconds = environment.getProperty("xinyong.benchmark.joint-check.seconds", Integer.class, 15);
+		int warmUp = environment.getProperty("xinyong.benchmark.joint-check.warm-up-seconds", Integer.class, 90);
 		long t0 = System.nanoTime();
 		generate(subjects);
 		jdbc.sql("vacuum analyze").update();
@@ -69,7 +70,7 @@ class JointCheckBenchmark implements ApplicationRunner {
 		long checksBefore = jdbc.sql("select count(*) from joint_check").query(Long.class).single();
 		String raw = BenchmarkLoad.rawLookups(dataSource, "select id, code, kind, subject_type from credit_subject where id = ?",
 				() -> ID_BASE + 1 + ThreadLocalRandom.current().nextInt(subjects), concurrency, seconds);
-		String load = BenchmarkLoad.fromSecondProcess(urls, concurrency, seconds,
+		String load = BenchmarkLoad.fromSecondProcess(urls, concurrency, seconds, warmUp,
 				Map.of("XINYONG_LOADGEN_API_KEY", environment.getProperty("xinyong.demo.api-key", "")));
 		long checks = jdbc.sql("select count(*) from joint_check").query(Long.class).single() - checksBefore;
 		long[] stats = writer.stats();
@@ -83,7 +84,7 @@ class JointCheckBenchmark implements ApplicationRunner {
 
 				- Data: %,d subjects (5%% natural persons); every fifth with a currently disclosed administrative
 				  penalty, one in a hundred on the serious-dishonesty list; generated with SQL in %.0f s.
-				- Load: %d concurrent clients from a second process (`loadgen`), %d s per line after a warm-up, on the
+				- Load: %d concurrent clients from a second process (`loadgen`), %d s per line after a %d s warm-up, on the
 				  same machine (the load generator competes for the same cores). Each request is
 				  `POST /api/v1/joint-checks` with an API key and a random subject and matter; %,d checks were stored
 				  and %,d audit entries `JOINT_CHECK_READ` written during the run (writer: %s).
@@ -91,7 +92,7 @@ class JointCheckBenchmark implements ApplicationRunner {
 				| what | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | max ms |
 				|---|---|---|---|---|---|---|---|
 				%s%s
-				""", java.time.LocalDate.now(), subjects, generateSeconds, concurrency, seconds, checks, audited, batching, raw,
+				""", java.time.LocalDate.now(), subjects, generateSeconds, concurrency, seconds, warmUp, checks, audited, batching, raw,
 				load);
 		System.out.println(report);
 		Path out = Path.of("target", "benchmark-joint-check.md");

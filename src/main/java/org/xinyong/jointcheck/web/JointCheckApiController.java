@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,9 @@ import org.xinyong.jointcheck.JointChecks;
 import org.xinyong.platform.OrganisationMember;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The joint check for department systems (art. 34, 47). */
 @RestController
@@ -38,9 +43,13 @@ class JointCheckApiController {
 	@Operation(summary = "联合奖惩核查 / Joint reward and punishment check",
 			description = "matter: PROCUREMENT | BIDDING | LICENSING | FUNDING | HONOURS | PUBLIC_EMPLOYMENT | OTHER; reference: the department's case number. "
 					+ "Returns the status (REWARD | SERIOUS_DISHONESTY | DISHONESTY | CLEAR | UNKNOWN_SUBJECT), the measures of the published lists that apply (art. 46) and the current dishonesty records. Audited (JOINT_CHECK_READ).")
-	CheckAnswer check(@RequestBody CheckRequest r, Authentication authentication, HttpServletRequest request) {
-		return checks.check(member(authentication), authentication.getName(), request.getRemoteAddr(), r.subjectCode(),
-				r.matter(), r.reference());
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CheckAnswer.class)))
+	ResponseEntity<String> check(@RequestBody CheckRequest r, Authentication authentication, HttpServletRequest request) {
+		// the very text stored as the check's answer (serialised once)
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(checks.check(member(authentication), authentication.getName(), request.getRemoteAddr(),
+					r.subjectCode(), r.matter(), r.reference()).json());
 	}
 
 	@PostMapping("/api/v1/joint-checks/{checkId}/feedback")
