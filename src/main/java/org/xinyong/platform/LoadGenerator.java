@@ -81,12 +81,15 @@ public final class LoadGenerator {
 					String[] target = urls.get(ThreadLocalRandom.current().nextInt(urls.size())).split("\t", 2);
 					long start = System.nanoTime();
 					try {
-						if (client.send(URI.create(target[0]), target.length == 2 ? target[1] : null) != 200) {
-							errors.incrementAndGet();
+						int status = client.send(URI.create(target[0]), target.length == 2 ? target[1] : null);
+						if (status != 200 && errors.getAndIncrement() == 0) {
+							System.err.println("first error: HTTP " + status + " from " + target[0]);
 						}
 					}
 					catch (IOException | RuntimeException ex) {
-						errors.incrementAndGet();
+						if (errors.getAndIncrement() == 0) {
+							System.err.println("first error: " + ex + " from " + target[0]);
+						}
 						client.close();
 					}
 					if (count[0] == mine[0].length) {

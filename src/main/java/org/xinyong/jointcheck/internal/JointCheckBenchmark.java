@@ -181,6 +181,9 @@ class JointCheckBenchmark implements ApplicationRunner {
 			.query(String.class)
 			.list();
 		int n = 0;
+		// a second baseline: the same client, key and HTTP/security stack with (almost) no work behind it
+		out.append("HTTP stack only: GET /actuator/health/liveness (second baseline)\thttp://localhost:").append(port)
+			.append("/actuator/health/liveness\n");
 		for (String code : codes) {
 			out.append("joint check, random subjects (API, POST)\t").append(body(url, code, random, n++)).append('\n');
 		}
