@@ -114,9 +114,18 @@ class IngestSupport {
 
 	/** Writes a validated batch in the caller's transaction. */
 	BatchOutcome write(Plan plan, Long submissionId, String actor, Validated batch) {
+		return write(plan, submissionId, actor, batch, false);
+	}
+
+	/**
+	 * Writes a validated batch in the caller's transaction.
+	 *
+	 * @param filePart the batch is one part of a file written by several connections ({@link RecordStore#write})
+	 */
+	BatchOutcome write(Plan plan, Long submissionId, String actor, Validated batch, boolean filePart) {
 		Map<Long, List<RowError>> errors = new TreeMap<>(batch.errorsByRow());
 		RecordStore.BatchResult result = store.write(new RecordStore.Context(plan.item(), plan.organisationId(),
-				submissionId, actor, plan.agreementId(), plan.selfDeclaration()), batch.valid());
+				submissionId, actor, plan.agreementId(), plan.selfDeclaration()), batch.valid(), filePart);
 		for (RowError e : result.errors()) {
 			errors.computeIfAbsent(e.row(), k -> new ArrayList<>()).add(e);
 		}

@@ -67,12 +67,22 @@ class RecordStore {
 	}
 
 	BatchResult write(Context ctx, List<ValidRow> rows) {
+		return write(ctx, rows, false);
+	}
+
+	/**
+	 * @param sharedLock the batch is one part of a file written by several connections side by side: they share the
+	 *                   (item, provider) lock, and a version number race between them (the same record in two parts)
+	 *                   ends in a primary-key violation that the caller retries
+	 */
+	BatchResult write(Context ctx, List<ValidRow> rows, boolean sharedLock) {
 		if (rows.isEmpty()) {
 			return new BatchResult(0, 0, 0, List.of(), List.of());
 		}
 		String item = ctx.item().item().code();
-		// One writer per (item, provider) at a time, so version numbers never race.
-		jdbc.sql("select pg_advisory_xact_lock(hashtext(?), ?)").params(item, (int) ctx.providerId()).query().singleRow();
+		// One writer per (item, provider) at a time, so version numbers never race (the parts of one file excepted).
+		jdbc.sql(sharedLock ? "select pg_advisory_xact_lock_shared(hashtext(?), ?)"
+				: "select pg_advisory_xact_lock(hashtext(?), ?)").params(item, (int) ctx.providerId()).query().singleRow();
 
 		List<Mention> mentions = new ArrayList<>(rows.size());
 		for (ValidRow r : rows) {
