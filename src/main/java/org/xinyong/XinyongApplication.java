@@ -76,7 +76,23 @@ public class XinyongApplication {
 				"--xinyong.demo.api-key=benchmark-key-0123456789", "--server.port=0", "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--xinyong.demo.records=false", "--xinyong.portal.rate-limit.enabled=false"));
 		properties.addAll(java.util.Arrays.asList(args).subList(Math.min(extra, args.length), args.length));
-		var context = SpringApplication.run(XinyongApplication.class, properties.toArray(String[]::new));
-		System.exit(SpringApplication.exit(context));
+		int status;
+		try {
+			var context = SpringApplication.run(XinyongApplication.class, properties.toArray(String[]::new));
+			status = SpringApplication.exit(context); // stops the embedded PostgreSQL
+		}
+		finally {
+			deleteQuietly(data); // a 1,000,000-row run leaves several GB behind otherwise
+		}
+		System.exit(status);
+	}
+
+	private static void deleteQuietly(java.nio.file.Path dir) {
+		try (var paths = java.nio.file.Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (java.io.IOException | RuntimeException e) {
+			System.err.println("Could not delete the benchmark's database folder " + dir + ": " + e.getMessage());
+		}
 	}
 }

@@ -221,8 +221,10 @@ final class RowValidator {
 		LocalDate decisionDate = item.decisionDateField() == null || normalised.get(item.decisionDateField()) == null
 				? null : LocalDate.parse(normalised.get(item.decisionDateField()));
 		String severity = item.severityField() == null ? null : normalised.get(item.severityField());
-		return new Outcome(new ValidRow(rowNo, subject, normalised.get(SUBJECT_NAME_FIELD), naturalKey, json,
-				sha256(json), decisionDate, severity), List.of());
+		byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+		byte[] hash = sha256(utf8);
+		return new Outcome(new ValidRow(rowNo, subject, normalised.get(SUBJECT_NAME_FIELD), naturalKey, json, hash,
+				decisionDate, severity, ValidRow.copyColumns(naturalKey, utf8, hash, decisionDate, severity)), List.of());
 	}
 
 	/**
@@ -245,7 +247,7 @@ final class RowValidator {
 
 	/** Values in schema order; numbers and booleans as JSON literals, everything else as strings. */
 	String canonicalJson(Map<String, String> normalised) {
-		StringBuilder json = new StringBuilder(512).append('{');
+		StringBuilder json = new StringBuilder(1024).append('{');
 		boolean first = true;
 		for (FieldSchema f : item.fields()) {
 			String v = normalised.get(f.key());
@@ -389,8 +391,12 @@ final class RowValidator {
 	}
 
 	static byte[] sha256(String s) {
+		return sha256(s.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static byte[] sha256(byte[] utf8) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+			return MessageDigest.getInstance("SHA-256").digest(utf8);
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

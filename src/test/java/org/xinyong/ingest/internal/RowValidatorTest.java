@@ -56,7 +56,19 @@ class RowValidatorTest {
 	@Test
 	void copyColumnsEscapeForPostgresTextFormat() {
 		String json = "{\"facts\":\"a\\\\b\\n\"}";
-		String columns = ValidRow.copyColumns("罚\t1", json, new byte[] { 0x0f, (byte) 0xa0 }, null, "SERIOUS");
+		String columns = new String(ValidRow.copyColumns("罚\t1", json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				new byte[] { 0x0f, (byte) 0xa0 }, null, "SERIOUS"), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(columns).isEqualTo("罚\\t1\t{\"facts\":\"a\\\\\\\\b\\\\n\"}\t\\\\x0fa0\t\\N\tSERIOUS");
+	}
+
+	@Test
+	void copyBufferEncodesTextAsStringGetBytesDoes() {
+		String text = "罚\\款\t𠀀a\r\n" + '\ud800' + "é";
+		String expected = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n");
+		CopyBuffer buffer = new CopyBuffer(1).text(text);
+		assertThat(buffer.toByteArray()).isEqualTo(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		java.util.UUID id = java.util.UUID.randomUUID();
+		assertThat(new String(new CopyBuffer(1).uuid(id).toByteArray(), java.nio.charset.StandardCharsets.US_ASCII))
+			.isEqualTo(id.toString());
 	}
 }
