@@ -90,59 +90,82 @@ final class CopyBuffer {
 		}
 	}
 
-	/** Any text, escaped for COPY's text format (backslash, tab, newline, carriage return) and encoded as UTF-8. */
-	CopyBuffer text(String value) {
-		ensure(3 * value.length() + 2);
+	/**
+	 * A JSON string literal in UTF-8, escaped as {@code RowValidator.appendString} escapes it (quote, backslash,
+	 * newline, carriage return, tab, other control characters as {@code \\u00XX}).
+	 */
+	CopyBuffer jsonString(String value) {
+		put('"');
+		int start = 0;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c < 0x80) {
-				switch (c) {
-					case '\\' -> {
-						ensure(2);
-						bytes[size++] = '\\';
-						bytes[size++] = '\\';
-					}
-					case '\t' -> {
-						ensure(2);
-						bytes[size++] = '\\';
-						bytes[size++] = 't';
-					}
-					case '\n' -> {
-						ensure(2);
-						bytes[size++] = '\\';
-						bytes[size++] = 'n';
-					}
-					case '\r' -> {
-						ensure(2);
-						bytes[size++] = '\\';
-						bytes[size++] = 'r';
-					}
-					default -> {
-						ensure(1);
-						bytes[size++] = (byte) c;
-					}
-				}
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				continue;
 			}
-			else if (Character.isHighSurrogate(c) && i + 1 < value.length()
-					&& Character.isLowSurrogate(value.charAt(i + 1))) {
-				put(Character.toString(Character.toCodePoint(c, value.charAt(++i))).getBytes(StandardCharsets.UTF_8));
-			}
-			else {
-				ensure(3);
-				if (c < 0x800) {
-					bytes[size++] = (byte) (0xC0 | (c >> 6));
-					bytes[size++] = (byte) (0x80 | (c & 0x3F));
-				}
-				else if (Character.isSurrogate(c)) {
-					bytes[size++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) writes it
-				}
-				else {
-					bytes[size++] = (byte) (0xE0 | (c >> 12));
-					bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-					bytes[size++] = (byte) (0x80 | (c & 0x3F));
-				}
+			utf8(value, start, i);
+			start = i + 1;
+			switch (c) {
+				case '"' -> put('\\').put('"');
+				case '\\' -> put('\\').put('\\');
+				case '\n' -> put('\\').put('n');
+				case '\r' -> put('\\').put('r');
+				case '\t' -> put('\\').put('t');
+				default -> ascii(String.format("\\u%04x", (int) c));
 			}
 		}
+		utf8(value, start, value.length());
+		return put('"');
+	}
+
+	/** Characters {@code from} to {@code to} of the value in UTF-8, unescaped. */
+	private void utf8(String value, int from, int to) {
+		ensure(3 * (to - from));
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				bytes[size++] = (byte) c;
+			}
+			else if (c < 0x800) {
+				bytes[size++] = (byte) (0xC0 | (c >> 6));
+				bytes[size++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(value.charAt(i + 1))) {
+				int cp = Character.toCodePoint(c, value.charAt(++i));
+				ensure(4);
+				bytes[size++] = (byte) (0xF0 | (cp >> 18));
+				bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+				bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+				bytes[size++] = (byte) (0x80 | (cp & 0x3F));
+			}
+			else if (Character.isSurrogate(c)) {
+				bytes[size++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) writes it
+			}
+			else {
+				bytes[size++] = (byte) (0xE0 | (c >> 12));
+				bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				bytes[size++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+	}
+
+	/** Any text, escaped for COPY's text format (backslash, tab, newline, carriage return) and encoded as UTF-8. */
+	CopyBuffer text(String value) {
+		int start = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c != '\\' && c != '\t' && c != '\n' && c != '\r') {
+				continue;
+			}
+			utf8(value, start, i);
+			start = i + 1;
+			put('\\').put(switch (c) {
+				case '\t' -> 't';
+				case '\n' -> 'n';
+				case '\r' -> 'r';
+				default -> '\\';
+			});
+		}
+		utf8(value, start, value.length());
 		return this;
 	}
 }

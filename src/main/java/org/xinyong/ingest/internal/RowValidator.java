@@ -217,14 +217,12 @@ final class RowValidator {
 			return new Outcome(null, errors);
 		}
 		String naturalKey = naturalKey(normalised, subject.value());
-		String json = canonicalJson(normalised);
+		byte[] json = canonicalBytes(normalised);
 		LocalDate decisionDate = item.decisionDateField() == null || normalised.get(item.decisionDateField()) == null
 				? null : LocalDate.parse(normalised.get(item.decisionDateField()));
 		String severity = item.severityField() == null ? null : normalised.get(item.severityField());
-		byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
-		byte[] hash = sha256(utf8);
-		return new Outcome(new ValidRow(rowNo, subject, normalised.get(SUBJECT_NAME_FIELD), naturalKey, json, hash,
-				decisionDate, severity, ValidRow.copyColumns(naturalKey, utf8, hash, decisionDate, severity)), List.of());
+		return new Outcome(new ValidRow(rowNo, subject, normalised.get(SUBJECT_NAME_FIELD), naturalKey, json,
+				sha256(json), decisionDate, severity), List.of());
 	}
 
 	/**
@@ -247,7 +245,19 @@ final class RowValidator {
 
 	/** Values in schema order; numbers and booleans as JSON literals, everything else as strings. */
 	String canonicalJson(Map<String, String> normalised) {
-		StringBuilder json = new StringBuilder(1024).append('{');
+		return new String(canonicalBytes(normalised), StandardCharsets.UTF_8);
+	}
+
+	private static final ThreadLocal<CopyBuffer> JSON = ThreadLocal.withInitial(() -> new CopyBuffer(4096));
+
+	/**
+	 * {@link #canonicalJson} encoded as UTF-8 (exactly {@code canonicalJson(normalised).getBytes(UTF_8)}), built
+	 * without the intermediate text.
+	 */
+	byte[] canonicalBytes(Map<String, String> normalised) {
+		CopyBuffer json = JSON.get();
+		json.clear();
+		json.put('{');
 		boolean first = true;
 		for (FieldSchema f : item.fields()) {
 			String v = normalised.get(f.key());
@@ -255,19 +265,19 @@ final class RowValidator {
 				continue;
 			}
 			if (!first) {
-				json.append(',');
+				json.put(',');
 			}
 			first = false;
-			appendString(json, f.key());
-			json.append(':');
+			json.jsonString(f.key());
+			json.put(':');
 			if (f.type() == FieldType.DECIMAL || f.type() == FieldType.INTEGER || f.type() == FieldType.BOOLEAN) {
-				json.append(v);
+				json.text(v); // plain ASCII literals
 			}
 			else {
-				appendString(json, v);
+				json.jsonString(v);
 			}
 		}
-		return json.append('}').toString();
+		return json.put('}').toByteArray();
 	}
 
 	static void appendString(StringBuilder out, String s) {

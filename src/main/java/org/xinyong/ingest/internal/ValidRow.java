@@ -8,21 +8,35 @@ import org.xinyong.subject.Identifier;
 /**
  * A row that passed every rule of its catalog item, with its values normalised.
  *
- * @param canonicalJson the normalised values as JSON, keys in schema order (what is stored and hashed)
- * @param contentHash   SHA-256 of {@code canonicalJson}
- * @param copyColumns   the history-independent columns, escaped for {@code COPY}, in UTF-8
+ * @param json        the normalised values as canonical JSON in UTF-8, keys in schema order (what is stored and
+ *                    hashed)
+ * @param contentHash SHA-256 of {@code json}
+ * @param copyColumns the history-independent columns, escaped for {@code COPY}, in UTF-8
  */
-record ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, String canonicalJson,
+record ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, byte[] json,
 		byte[] contentHash, LocalDate decisionDate, String severity, byte[] copyColumns) {
 
 	ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, String canonicalJson,
 			byte[] contentHash, LocalDate decisionDate, String severity) {
-		this(rowNo, subject, subjectName, naturalKey, canonicalJson, contentHash, decisionDate, severity,
-				copyColumns(naturalKey, canonicalJson.getBytes(StandardCharsets.UTF_8), contentHash, decisionDate,
-						severity));
+		this(rowNo, subject, subjectName, naturalKey, canonicalJson.getBytes(StandardCharsets.UTF_8), contentHash,
+				decisionDate, severity);
+	}
+
+	ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, byte[] json, byte[] contentHash,
+			LocalDate decisionDate, String severity) {
+		this(rowNo, subject, subjectName, naturalKey, json, contentHash, decisionDate, severity,
+				copyColumns(naturalKey, json, contentHash, decisionDate, severity));
+	}
+
+	/** The canonical JSON as text. */
+	String canonicalJson() {
+		return new String(json, StandardCharsets.UTF_8);
 	}
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+	/** Each validating thread builds its rows' columns in one buffer and keeps only an exact copy. */
+	private static final ThreadLocal<CopyBuffer> SCRATCH = ThreadLocal.withInitial(() -> new CopyBuffer(8192));
 
 	/**
 	 * The columns that do not depend on the record's history (natural key, payload, hash, decision date, severity),
@@ -33,7 +47,8 @@ record ValidRow(long rowNo, Identifier subject, String subjectName, String natur
 	 */
 	static byte[] copyColumns(String naturalKey, byte[] json, byte[] contentHash, LocalDate decisionDate,
 			String severity) {
-		CopyBuffer out = new CopyBuffer(json.length + 3 * naturalKey.length() + 120);
+		CopyBuffer out = SCRATCH.get();
+		out.clear();
 		out.text(naturalKey).put('\t');
 		for (byte b : json) {
 			if (b == '\\') {

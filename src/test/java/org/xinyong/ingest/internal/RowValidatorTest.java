@@ -71,4 +71,14 @@ class RowValidatorTest {
 		assertThat(new String(new CopyBuffer(1).uuid(id).toByteArray(), java.nio.charset.StandardCharsets.US_ASCII))
 			.isEqualTo(id.toString());
 	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "银川市某某商贸有限公司", "plain", "quote\" back\\slash", "line\nbreak\r\ttab", "\u0001\u001f",
+			"𠀀 surrogate pair", "lone \ud800 surrogate", "" })
+	void jsonStringsAreEncodedAsTheCanonicalJsonTextIs(String value) {
+		StringBuilder text = new StringBuilder();
+		RowValidator.appendString(text, value);
+		assertThat(new CopyBuffer(1).jsonString(value).toByteArray())
+			.isEqualTo(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
 }
