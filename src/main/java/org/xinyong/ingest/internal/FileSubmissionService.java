@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -217,14 +216,21 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 			String fileName, Charset charset, long rowsDone) {
 	}
 
-	/** The rows of one part waiting to be validated and written. */
+	/**
+	 * The rows of one part waiting to be written: validated as they are read (only their valid form, or their
+	 * errors, is kept), with their cells as submitted, packed.
+	 */
 	private static final class PartBuffer {
 
-		Map<Long, Map<String, String>> rows = new LinkedHashMap<>();
-		Map<Long, List<String>> cells = new HashMap<>();
-		Map<Long, List<RowError>> preRejected = new HashMap<>();
+		final IngestSupport.BatchValidation validation;
+		final Map<Long, byte[]> cells = new HashMap<>();
+		int count;
 		/** The position (data rows from 1) of the last row added: the part's resume point once written. */
 		long lastSeen;
+
+		PartBuffer(IngestSupport.Plan plan) {
+			validation = new IngestSupport.BatchValidation(plan, Map.of());
+		}
 	}
 
 	/**
@@ -299,7 +305,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 			pending = new Future<?>[parts];
 			PartBuffer[] buffers = new PartBuffer[parts];
 			for (int p = 0; p < parts; p++) {
-				buffers[p] = new PartBuffer();
+				buffers[p] = new PartBuffer(plan);
 			}
 			long seen = 0;
 			int subjectColumn = java.util.Arrays.asList(keys).indexOf(plan.item().item().subjectCodeField().key());
@@ -319,26 +325,30 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 				for (int i = 0; i < keys.length && i < c.size(); i++) {
 					values.put(keys[i], c.get(i));
 				}
+				RowError refused = null;
 				if (c.size() > keys.length) {
 					for (int i = keys.length; i < c.size(); i++) {
 						if (c.get(i) != null && !c.get(i).isBlank()) {
-							buffer.preRejected.put(row.rowNumber(), new ArrayList<>(List.of(new RowError(row.rowNumber(),
-									null, "ROW_TOO_MANY_CELLS", List.of(String.valueOf(c.size()), String.valueOf(keys.length))))));
+							refused = new RowError(row.rowNumber(), null, "ROW_TOO_MANY_CELLS",
+									List.of(String.valueOf(c.size()), String.valueOf(keys.length)));
 							break;
 						}
 					}
 				}
 				if (subjectColumn >= 0 && subjectColumn < c.size()
 						&& Templates.EXAMPLE_SUBJECT_CODE.equals(RowValidator.clean(c.get(subjectColumn)))) {
-					buffer.preRejected.put(row.rowNumber(), new ArrayList<>(List.of(new RowError(row.rowNumber(),
-							keys[subjectColumn], "TEMPLATE_EXAMPLE_ROW", List.of()))));
+					refused = new RowError(row.rowNumber(), keys[subjectColumn], "TEMPLATE_EXAMPLE_ROW", List.of());
 				}
-				buffer.rows.put(row.rowNumber(), values);
-				buffer.cells.put(row.rowNumber(), c);
+				if (refused != null) {
+					buffer.validation.preReject(row.rowNumber(), refused);
+				}
+				buffer.validation.add(row.rowNumber(), values);
+				buffer.cells.put(row.rowNumber(), PackedCells.pack(c));
+				buffer.count++;
 				buffer.lastSeen = seen;
-				if (buffer.rows.size() >= BATCH_ROWS) {
+				if (buffer.count >= BATCH_ROWS) {
 					pending[p] = flush(plan, job, p, parts, buffer, reader.bytesRead(), pending[p]);
-					buffers[p] = new PartBuffer();
+					buffers[p] = new PartBuffer(plan);
 				}
 			}
 			for (int p = 0; p < parts; p++) {
@@ -392,23 +402,23 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 	static final int RETRIES = 5;
 
 	/**
-	 * Validates one part's batch here, then hands it to a writer once the part's previous batch is written. Each
+	 * Hands one part's batch (validated as it was read) to a writer once the part's previous batch is written. Each
 	 * batch commits with its counts and its part's resume point.
 	 */
 	private Future<?> flush(IngestSupport.Plan plan, Job job, int part, int parts, PartBuffer buffer, long bytesRead,
 			Future<?> previous) {
-		if (buffer.rows.isEmpty()) {
+		if (buffer.count == 0) {
 			return previous;
 		}
 		long started = System.nanoTime();
-		IngestSupport.Validated validated = support.validate(plan, buffer.rows, buffer.preRejected);
+		IngestSupport.Validated validated = buffer.validation.finish();
 		long validatedAt = System.nanoTime();
-		Map<Long, List<String>> cells = buffer.cells;
+		Map<Long, byte[]> cells = buffer.cells;
 		Map<Long, Object> rejectedCells = new HashMap<>();
 		for (Long r : validated.errorsByRow().keySet()) {
-			rejectedCells.put(r, cells.get(r));
+			rejectedCells.put(r, PackedCells.unpack(cells.get(r)));
 		}
-		int count = buffer.rows.size();
+		int count = buffer.count;
 		long rowsDone = buffer.lastSeen;
 		await(previous);
 		long waited = System.nanoTime();
@@ -426,7 +436,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 						w[0] = System.nanoTime();
 						Map<Long, Object> rejected = new HashMap<>(rejectedCells);
 						for (Long r : outcome.errorsByRow().keySet()) {
-							rejected.putIfAbsent(r, cells.get(r));
+							rejected.computeIfAbsent(r, k -> PackedCells.unpack(cells.get(k)));
 						}
 						ledger.reject(job.id(), outcome.errorsByRow(), rejected);
 						if (!outcome.written().isEmpty()) {
@@ -451,7 +461,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 				}
 			}
 			if (log.isDebugEnabled()) {
-				log.debug("file batch {} (part {}): validate {} ms, wait {} ms | write {} ms, event {} ms, counts {} ms, "
+				log.debug("file batch {} (part {}): finish validation {} ms, wait {} ms | write {} ms, event {} ms, counts {} ms, "
 						+ "commit {} ms", count, part, (validatedAt - started) / 1_000_000,
 						(waited - validatedAt) / 1_000_000, (w[0] - begun) / 1_000_000, (w[1] - w[0]) / 1_000_000,
 						(w[2] - w[1]) / 1_000_000, (System.nanoTime() - w[2]) / 1_000_000);

@@ -6,15 +6,16 @@ import java.time.LocalDate;
 import org.xinyong.subject.Identifier;
 
 /**
- * A row that passed every rule of its catalog item, with its values normalised.
+ * A row that passed every rule of its catalog item, with its values normalised. The canonical JSON (the normalised
+ * values, keys in schema order: what is stored and hashed) is kept only inside {@code copyColumns}, so that a batch
+ * waiting to be written holds it once.
  *
- * @param json        the normalised values as canonical JSON in UTF-8, keys in schema order (what is stored and
- *                    hashed)
- * @param contentHash SHA-256 of {@code json}
- * @param copyColumns the history-independent columns, escaped for {@code COPY}, in UTF-8
+ * @param contentHash SHA-256 of the canonical JSON in UTF-8
+ * @param copyColumns the history-independent columns (natural key, payload, hash, decision date, severity), escaped
+ *                    for {@code COPY}, in UTF-8
  */
-record ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, byte[] json,
-		byte[] contentHash, LocalDate decisionDate, String severity, byte[] copyColumns) {
+record ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, byte[] contentHash,
+		LocalDate decisionDate, String severity, byte[] copyColumns) {
 
 	ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, String canonicalJson,
 			byte[] contentHash, LocalDate decisionDate, String severity) {
@@ -24,13 +25,25 @@ record ValidRow(long rowNo, Identifier subject, String subjectName, String natur
 
 	ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, byte[] json, byte[] contentHash,
 			LocalDate decisionDate, String severity) {
-		this(rowNo, subject, subjectName, naturalKey, json, contentHash, decisionDate, severity,
+		this(rowNo, subject, subjectName, naturalKey, contentHash, decisionDate, severity,
 				copyColumns(naturalKey, json, contentHash, decisionDate, severity));
 	}
 
-	/** The canonical JSON as text. */
+	/** The canonical JSON as text: the second column of {@link #copyColumns}, its backslashes undoubled. */
 	String canonicalJson() {
-		return new String(json, StandardCharsets.UTF_8);
+		int start = 0;
+		while (copyColumns[start] != '\t') {
+			start += copyColumns[start] == '\\' ? 2 : 1;
+		}
+		start++;
+		CopyBuffer json = new CopyBuffer(copyColumns.length);
+		for (int i = start; copyColumns[i] != '\t'; i++) {
+			json.put(copyColumns[i]);
+			if (copyColumns[i] == '\\') {
+				i++; // a doubled backslash
+			}
+		}
+		return new String(json.array(), 0, json.size(), StandardCharsets.UTF_8);
 	}
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);

@@ -81,4 +81,17 @@ class RowValidatorTest {
 		assertThat(new CopyBuffer(1).jsonString(value).toByteArray())
 			.isEqualTo(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
+
+	@Test
+	void theCanonicalJsonIsReadBackFromTheCopyColumns() {
+		String json = "{\"facts\":\"a\\\\b\\n罚\"}";
+		ValidRow row = new ValidRow(1, null, null, "罚\\\t1", json, new byte[] { 1, 2 }, null, null);
+		assertThat(row.canonicalJson()).isEqualTo(json);
+	}
+
+	@Test
+	void cellsArePackedAndUnpackedAsSubmitted() {
+		java.util.List<String> cells = java.util.Arrays.asList("银川市某某商贸有限公司", null, "", "x".repeat(300), "=1+2");
+		assertThat(PackedCells.unpack(PackedCells.pack(cells))).isEqualTo(cells);
+	}
 }
