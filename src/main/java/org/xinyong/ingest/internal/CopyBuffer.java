@@ -117,6 +117,12 @@ final class CopyBuffer {
 		return put('"');
 	}
 
+	/** The value in UTF-8, unescaped. */
+	CopyBuffer raw(String value) {
+		utf8(value, 0, value.length());
+		return this;
+	}
+
 	/** Characters {@code from} to {@code to} of the value in UTF-8, unescaped. */
 	private void utf8(String value, int from, int to) {
 		ensure(3 * (to - from));

@@ -308,6 +308,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 				buffers[p] = new PartBuffer(plan);
 			}
 			long seen = 0;
+			Map<String, String> values = new HashMap<>(keys.length * 2);
 			int subjectColumn = java.util.Arrays.asList(keys).indexOf(plan.item().item().subjectCodeField().key());
 			TabularReader.Row row;
 			while ((row = reader.next()) != null) {
@@ -321,7 +322,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 					continue;
 				}
 				PartBuffer buffer = buffers[p];
-				Map<String, String> values = new HashMap<>(keys.length * 2);
+				values.clear(); // read only while the row is validated
 				for (int i = 0; i < keys.length && i < c.size(); i++) {
 					values.put(keys[i], c.get(i));
 				}

@@ -14,49 +14,42 @@ final class PackedCells {
 	private PackedCells() {
 	}
 
-	/** Each cell as a length (−1 for none) in a variable number of bytes, then its UTF-8 bytes. */
+	/** A cell's end: 0xFF never occurs in UTF-8. */
+	private static final int END = 0xFF;
+	/** A missing cell: 0xFE never occurs in UTF-8 either. */
+	private static final int NONE = 0xFE;
+
+	private static final ThreadLocal<CopyBuffer> SCRATCH = ThreadLocal.withInitial(() -> new CopyBuffer(4096));
+
+	/** Each cell's UTF-8 bytes followed by {@link #END}, or {@link #NONE} for a missing cell. */
 	static byte[] pack(List<String> cells) {
-		CopyBuffer out = new CopyBuffer(64 * cells.size());
+		CopyBuffer out = SCRATCH.get();
+		out.clear();
 		for (String cell : cells) {
 			if (cell == null) {
-				length(out, 0);
-				continue;
+				out.put(NONE);
 			}
-			byte[] utf8 = cell.getBytes(StandardCharsets.UTF_8);
-			length(out, utf8.length + 1);
-			out.put(utf8);
+			else {
+				out.raw(cell).put(END);
+			}
 		}
 		return out.toByteArray();
 	}
 
 	static List<String> unpack(byte[] packed) {
 		List<String> cells = new ArrayList<>();
-		int i = 0;
-		while (i < packed.length) {
-			int length = 0;
-			int shift = 0;
-			byte b;
-			do {
-				b = packed[i++];
-				length |= (b & 0x7F) << shift;
-				shift += 7;
-			}
-			while ((b & 0x80) != 0);
-			if (length == 0) {
+		int start = 0;
+		for (int i = 0; i < packed.length; i++) {
+			int b = packed[i] & 0xFF;
+			if (b == NONE && i == start) {
 				cells.add(null);
-				continue;
+				start = i + 1;
 			}
-			cells.add(new String(packed, i, length - 1, StandardCharsets.UTF_8));
-			i += length - 1;
+			else if (b == END) {
+				cells.add(new String(packed, start, i - start, StandardCharsets.UTF_8));
+				start = i + 1;
+			}
 		}
 		return cells;
-	}
-
-	private static void length(CopyBuffer out, int n) {
-		while (n >= 0x80) {
-			out.put(0x80 | (n & 0x7F));
-			n >>>= 7;
-		}
-		out.put(n);
 	}
 }

@@ -217,12 +217,14 @@ final class RowValidator {
 			return new Outcome(null, errors);
 		}
 		String naturalKey = naturalKey(normalised, subject.value());
-		byte[] json = canonicalBytes(normalised);
+		CopyBuffer json = canonicalBuffer(normalised); // the thread's scratch buffer: hashed and copied, not kept
 		LocalDate decisionDate = item.decisionDateField() == null || normalised.get(item.decisionDateField()) == null
 				? null : LocalDate.parse(normalised.get(item.decisionDateField()));
 		String severity = item.severityField() == null ? null : normalised.get(item.severityField());
-		return new Outcome(new ValidRow(rowNo, subject, normalised.get(SUBJECT_NAME_FIELD), naturalKey, json,
-				sha256(json), decisionDate, severity), List.of());
+		byte[] hash = sha256(json.array(), json.size());
+		return new Outcome(new ValidRow(rowNo, subject, normalised.get(SUBJECT_NAME_FIELD), naturalKey, hash,
+				decisionDate, severity, ValidRow.copyColumns(naturalKey, json.array(), json.size(), hash, decisionDate,
+						severity)), List.of());
 	}
 
 	/**
@@ -255,6 +257,11 @@ final class RowValidator {
 	 * without the intermediate text.
 	 */
 	byte[] canonicalBytes(Map<String, String> normalised) {
+		return canonicalBuffer(normalised).toByteArray();
+	}
+
+	/** {@link #canonicalBytes} in the calling thread's scratch buffer (valid until its next call). */
+	private CopyBuffer canonicalBuffer(Map<String, String> normalised) {
 		CopyBuffer json = JSON.get();
 		json.clear();
 		json.put('{');
@@ -277,7 +284,7 @@ final class RowValidator {
 				json.jsonString(v);
 			}
 		}
-		return json.put('}').toByteArray();
+		return json.put('}');
 	}
 
 	static void appendString(StringBuilder out, String s) {
@@ -405,8 +412,14 @@ final class RowValidator {
 	}
 
 	static byte[] sha256(byte[] utf8) {
+		return sha256(utf8, utf8.length);
+	}
+
+	static byte[] sha256(byte[] utf8, int length) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(utf8);
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(utf8, 0, length);
+			return digest.digest();
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

@@ -26,7 +26,7 @@ record ValidRow(long rowNo, Identifier subject, String subjectName, String natur
 	ValidRow(long rowNo, Identifier subject, String subjectName, String naturalKey, byte[] json, byte[] contentHash,
 			LocalDate decisionDate, String severity) {
 		this(rowNo, subject, subjectName, naturalKey, contentHash, decisionDate, severity,
-				copyColumns(naturalKey, json, contentHash, decisionDate, severity));
+				copyColumns(naturalKey, json, json.length, contentHash, decisionDate, severity));
 	}
 
 	/** The canonical JSON as text: the second column of {@link #copyColumns}, its backslashes undoubled. */
@@ -60,10 +60,17 @@ record ValidRow(long rowNo, Identifier subject, String subjectName, String natur
 	 */
 	static byte[] copyColumns(String naturalKey, byte[] json, byte[] contentHash, LocalDate decisionDate,
 			String severity) {
+		return copyColumns(naturalKey, json, json.length, contentHash, decisionDate, severity);
+	}
+
+	/** {@link #copyColumns(String, byte[], byte[], LocalDate, String)} from the first {@code length} bytes of json. */
+	static byte[] copyColumns(String naturalKey, byte[] json, int length, byte[] contentHash, LocalDate decisionDate,
+			String severity) {
 		CopyBuffer out = SCRATCH.get();
 		out.clear();
 		out.text(naturalKey).put('\t');
-		for (byte b : json) {
+		for (int i = 0; i < length; i++) {
+			byte b = json[i];
 			if (b == '\\') {
 				out.put('\\');
 			}
