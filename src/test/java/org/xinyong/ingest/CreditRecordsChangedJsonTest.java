@@ -71,4 +71,15 @@ class CreditRecordsChangedJsonTest {
 		CreditRecordsChanged single = new CreditRecordsChanged(null, List.of(event.versions().get(1)));
 		assertThat(json.readValue(json.writeValueAsString(single), CreditRecordsChanged.class)).isEqualTo(single);
 	}
+
+	@Test
+	void versionsAreAnImmutableCopyEqualToTheGivenList() {
+		java.util.List<RecordVersionRef> given = new java.util.ArrayList<>(event.versions());
+		CreditRecordsChanged copy = new CreditRecordsChanged(42L, given);
+		given.clear();
+		assertThat(copy.versions()).isEqualTo(event.versions()).hasSize(2);
+		assertThat(copy).isEqualTo(event).hasSameHashCodeAs(event);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> copy.versions().add(event.versions().get(0)))
+			.isInstanceOf(UnsupportedOperationException.class);
+	}
 }
