@@ -24,4 +24,15 @@ class IngestConfiguration {
 		executor.setDaemon(true);
 		return executor;
 	}
+
+	/** The ledger's own thread ({@link BulkLoads#LEDGER_EXECUTOR}): leaves are appended in the order batches arrive. */
+	@Bean(name = BulkLoads.LEDGER_EXECUTOR, destroyMethod = "shutdown")
+	ThreadPoolTaskExecutor ledgerWorkExecutor() {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(1);
+		executor.setMaxPoolSize(1);
+		executor.setThreadNamePrefix("ledger-work-");
+		executor.setDaemon(true);
+		return executor;
+	}
 }

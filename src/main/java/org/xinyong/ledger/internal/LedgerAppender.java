@@ -44,7 +44,7 @@ class LedgerAppender {
 	 * publication registry only when the leaves are committed), but it first lets a running file load finish
 	 * ({@link BulkLoads#awaitIdle()}) without holding a connection, so that hashing does not slow ingestion.
 	 */
-	@Async(BulkLoads.EXECUTOR)
+	@Async(BulkLoads.LEDGER_EXECUTOR)
 	@TransactionalEventListener
 	void on(CreditRecordsChanged event) throws InterruptedException {
 		bulkLoads.awaitIdle();
