@@ -94,8 +94,8 @@ public class XinyongApplication {
 		try (var paths = java.nio.file.Files.walk(root)) {
 			paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
-		catch (java.io.IOException e) {
-			System.err.println("Could not delete the benchmark's database folder " + root + ": " + e);
+		catch (java.io.IOException | RuntimeException e) {
+			System.err.println("Could not delete the benchmark's database folder " + root + ": " + e.getMessage());
 		}
 	}
 }

@@ -16,6 +16,13 @@ public interface BulkLoads {
 	 */
 	String EXECUTOR = "derivedWorkExecutor";
 
+	/**
+	 * The executor of the ledger's leaves: one thread of its own (the ledger appends one batch at a time anyway), so
+	 * that after a file load the leaves catch up at their own pace instead of queueing behind the website projection's
+	 * batches on {@link #EXECUTOR}.
+	 */
+	String LEDGER_EXECUTOR = "ledgerWorkExecutor";
+
 	/** True while at least one file submission is being ingested. */
 	boolean running();
 

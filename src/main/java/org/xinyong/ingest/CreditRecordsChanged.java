@@ -17,6 +17,6 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public record CreditRecordsChanged(Long submissionId, List<RecordVersionRef> versions) {
 
 	public CreditRecordsChanged {
-		versions = List.copyOf(versions);
+		versions = CompactVersions.of(versions); // an immutable copy, in columns
 	}
 }

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +65,8 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 	private final IngestProperties properties;
 	private final TabularReaders readers;
 	private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> daemon(r, "ingest-file-job"));
-	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "ingest-file-writer"));
+	/** Writes the parts' batches; each part has at most one batch in flight, in its own transaction. */
+	private final ExecutorService writer;
 	/** Guards {@link #loading}: the number of file jobs being processed. */
 	private final Object loads = new Object();
 	private int loading;
@@ -84,6 +84,9 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 		this.messages = messages;
 		this.properties = properties;
 		this.readers = readers;
+		java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+		this.writer = Executors.newFixedThreadPool(properties.fileWriters(),
+				r -> daemon(r, "ingest-file-writer-" + threads.incrementAndGet()));
 	}
 
 	private static Thread daemon(Runnable r, String name) {
@@ -213,6 +216,71 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 			String fileName, Charset charset, long rowsDone) {
 	}
 
+	/**
+	 * The rows of one part waiting to be written: validated as they are read (only their valid form, or their
+	 * errors, is kept), with their cells as submitted, packed.
+	 */
+	private static final class PartBuffer {
+
+		final IngestSupport.BatchValidation validation;
+		final Map<Long, byte[]> cells = new HashMap<>();
+		int count;
+		/** The position (data rows from 1) of the last row added: the part's resume point once written. */
+		long lastSeen;
+
+		PartBuffer(IngestSupport.Plan plan) {
+			validation = new IngestSupport.BatchValidation(plan, Map.of());
+		}
+	}
+
+	/**
+	 * The part that writes a row: a fixed share of subject codes (compared without blanks and case), so that the
+	 * subjects, names and records of the parts hardly ever meet and the parts' connections do not wait on each other.
+	 * {@link String#hashCode()} is specified, so a resumed file assigns every row to the same part again.
+	 */
+	static int part(String subjectCode, int parts) {
+		String code = parts <= 1 ? null : RowValidator.clean(subjectCode);
+		if (code == null) {
+			return 0;
+		}
+		StringBuilder key = new StringBuilder(code.length());
+		for (int i = 0; i < code.length(); i++) {
+			char c = code.charAt(i);
+			if (!Character.isWhitespace(c) && c != '\u3000') {
+				key.append(Character.toUpperCase(c));
+			}
+		}
+		return Math.floorMod(key.toString().hashCode(), parts);
+	}
+
+	/**
+	 * The resume point of each part (see {@code submission_part}). A file started before parts existed, or not
+	 * started yet, gets {@code xinyong.ingest.file-writers} parts that all resume after its committed prefix.
+	 */
+	private long[] resumePoints(Job job) {
+		Map<Integer, Long> stored = new HashMap<>();
+		jdbc.sql("select part, rows_done from submission_part where submission_id = ?")
+			.param(job.id())
+			.query((rs, n) -> stored.put(rs.getInt(1), rs.getLong(2)))
+			.list();
+		if (stored.isEmpty()) {
+			int parts = properties.fileWriters();
+			tx.executeWithoutResult(s -> {
+				for (int p = 0; p < parts; p++) {
+					jdbc.sql("""
+							insert into submission_part (submission_id, part, rows_done) values (?, ?, ?)
+							on conflict do nothing""").params(job.id(), p, job.rowsDone()).update();
+				}
+			});
+			long[] done = new long[parts];
+			java.util.Arrays.fill(done, job.rowsDone());
+			return done;
+		}
+		long[] done = new long[stored.size()];
+		stored.forEach((p, rows) -> done[p] = rows);
+		return done;
+	}
+
 	private void process(long submissionId) {
 		Job job = jdbc.sql("""
 				select id, organisation_id, organisation_code, catalog_item, submitted_by, file_path, file_name,
@@ -224,6 +292,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 					rs.getString(8) == null ? null : Charset.forName(rs.getString(8)), rs.getLong(9)))
 			.single();
 		tx.executeWithoutResult(s -> ledger.status(submissionId, "RUNNING"));
+		Future<?>[] pending = new Future<?>[0];
 		try (TabularReader reader = readers.open(job.path(), job.fileName(), job.charset())) {
 			var plan = support.plan(job.organisationId(), job.organisationCode(), job.item());
 			List<String> headers = reader.headers();
@@ -231,11 +300,15 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 			jdbc.sql("update submission set file_headers = cast(? as jsonb) where id = ?")
 				.params(json.writeValueAsString(headers), submissionId)
 				.update();
-			Future<?> pending = null;
+			long[] done = resumePoints(job);
+			int parts = done.length;
+			pending = new Future<?>[parts];
+			PartBuffer[] buffers = new PartBuffer[parts];
+			for (int p = 0; p < parts; p++) {
+				buffers[p] = new PartBuffer(plan);
+			}
 			long seen = 0;
-			Map<Long, Map<String, String>> rows = new LinkedHashMap<>();
-			Map<Long, List<String>> cells = new HashMap<>();
-			Map<Long, List<RowError>> preRejected = new HashMap<>();
+			Map<String, String> values = new HashMap<>(keys.length * 2);
 			int subjectColumn = java.util.Arrays.asList(keys).indexOf(plan.item().item().subjectCodeField().key());
 			TabularReader.Row row;
 			while ((row = reader.next()) != null) {
@@ -243,39 +316,48 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 					continue; // the template's second header row (field keys)
 				}
 				seen++;
-				if (seen <= job.rowsDone()) {
+				List<String> c = row.cells();
+				int p = part(subjectColumn >= 0 && subjectColumn < c.size() ? c.get(subjectColumn) : null, parts);
+				if (seen <= done[p]) {
 					continue;
 				}
-				Map<String, String> values = new HashMap<>(keys.length * 2);
-				List<String> c = row.cells();
+				PartBuffer buffer = buffers[p];
+				values.clear(); // read only while the row is validated
 				for (int i = 0; i < keys.length && i < c.size(); i++) {
 					values.put(keys[i], c.get(i));
 				}
+				RowError refused = null;
 				if (c.size() > keys.length) {
 					for (int i = keys.length; i < c.size(); i++) {
 						if (c.get(i) != null && !c.get(i).isBlank()) {
-							preRejected.put(row.rowNumber(), new ArrayList<>(List.of(new RowError(row.rowNumber(), null,
-									"ROW_TOO_MANY_CELLS", List.of(String.valueOf(c.size()), String.valueOf(keys.length))))));
+							refused = new RowError(row.rowNumber(), null, "ROW_TOO_MANY_CELLS",
+									List.of(String.valueOf(c.size()), String.valueOf(keys.length)));
 							break;
 						}
 					}
 				}
 				if (subjectColumn >= 0 && subjectColumn < c.size()
 						&& Templates.EXAMPLE_SUBJECT_CODE.equals(RowValidator.clean(c.get(subjectColumn)))) {
-					preRejected.put(row.rowNumber(), new ArrayList<>(List.of(new RowError(row.rowNumber(),
-							keys[subjectColumn], "TEMPLATE_EXAMPLE_ROW", List.of()))));
+					refused = new RowError(row.rowNumber(), keys[subjectColumn], "TEMPLATE_EXAMPLE_ROW", List.of());
 				}
-				rows.put(row.rowNumber(), values);
-				cells.put(row.rowNumber(), c);
-				if (rows.size() >= BATCH_ROWS) {
-					pending = flush(plan, job, rows, cells, preRejected, reader.bytesRead(), pending);
-					rows = new LinkedHashMap<>();
-					cells = new HashMap<>();
-					preRejected = new HashMap<>();
+				if (refused != null) {
+					buffer.validation.preReject(row.rowNumber(), refused);
+				}
+				buffer.validation.add(row.rowNumber(), values);
+				buffer.cells.put(row.rowNumber(), PackedCells.pack(c));
+				buffer.count++;
+				buffer.lastSeen = seen;
+				if (buffer.count >= BATCH_ROWS) {
+					pending[p] = flush(plan, job, p, parts, buffer, reader.bytesRead(), pending[p]);
+					buffers[p] = new PartBuffer(plan);
 				}
 			}
-			pending = flush(plan, job, rows, cells, preRejected, reader.totalBytes(), pending);
-			await(pending);
+			for (int p = 0; p < parts; p++) {
+				pending[p] = flush(plan, job, p, parts, buffers[p], reader.totalBytes(), pending[p]);
+			}
+			for (Future<?> f : pending) {
+				await(f);
+			}
 			tx.executeWithoutResult(s -> {
 				ledger.status(submissionId, "DONE");
 				var result = ledger.result(submissionId, false, 0);
@@ -286,11 +368,25 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 			});
 		}
 		catch (DomainException e) {
+			awaitQuietly(pending);
 			fail(job, e.code(), java.util.Arrays.stream(e.args()).map(String::valueOf).toList());
 		}
 		catch (Exception e) {
+			awaitQuietly(pending);
 			log.error("File submission {} could not be processed", submissionId, e);
 			fail(job, "FILE_PROCESSING_FAILED", List.of(String.valueOf(e.getMessage())));
+		}
+	}
+
+	/** Lets the other parts' batches in flight finish (or fail) before the submission is marked as failed. */
+	private static void awaitQuietly(Future<?>[] pending) {
+		for (Future<?> f : pending) {
+			try {
+				await(f);
+			}
+			catch (RuntimeException e) {
+				// reported by the part that failed first
+			}
 		}
 	}
 
@@ -303,50 +399,90 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 		});
 	}
 
-	/** Validates this batch here, then hands it to the writer once the previous batch is written. */
-	private Future<?> flush(IngestSupport.Plan plan, Job job, Map<Long, Map<String, String>> rows,
-			Map<Long, List<String>> cells, Map<Long, List<RowError>> preRejected, long bytesRead, Future<?> previous) {
-		if (rows.isEmpty()) {
+	/** How often a part's batch is tried again after it met another part's uncommitted rows (see {@link #part}). */
+	static final int RETRIES = 5;
+
+	/**
+	 * Hands one part's batch (validated as it was read) to a writer once the part's previous batch is written. Each
+	 * batch commits with its counts and its part's resume point.
+	 */
+	private Future<?> flush(IngestSupport.Plan plan, Job job, int part, int parts, PartBuffer buffer, long bytesRead,
+			Future<?> previous) {
+		if (buffer.count == 0) {
 			return previous;
 		}
 		long started = System.nanoTime();
-		IngestSupport.Validated validated = support.validate(plan, rows, preRejected);
+		IngestSupport.Validated validated = buffer.validation.finish();
 		long validatedAt = System.nanoTime();
+		Map<Long, byte[]> cells = buffer.cells;
 		Map<Long, Object> rejectedCells = new HashMap<>();
 		for (Long r : validated.errorsByRow().keySet()) {
-			rejectedCells.put(r, cells.get(r));
+			rejectedCells.put(r, PackedCells.unpack(cells.get(r)));
 		}
-		int count = rows.size();
+		int count = buffer.count;
+		long rowsDone = buffer.lastSeen;
 		await(previous);
 		long waited = System.nanoTime();
 		return writer.submit(() -> {
 			long begun = System.nanoTime();
-			long[] w = new long[3]; // when the versions, the counts and the event were written (debug timings)
-			tx.executeWithoutResult(s -> {
-				// A batch commits together with the file's progress, so if a crash loses the last batches, the resumed
-				// job simply writes them again: waiting for each batch's WAL flush buys nothing here.
-				jdbc.sql("set local synchronous_commit = off").update();
-				IngestSupport.BatchOutcome outcome = support.write(plan, job.id(), job.actor(), validated);
-				w[0] = System.nanoTime();
-				for (Long r : outcome.errorsByRow().keySet()) {
-					rejectedCells.putIfAbsent(r, cells.get(r));
+			long[] w = new long[3]; // when the versions, the event and the counts were written (debug timings)
+			for (int attempt = 1;; attempt++) {
+				try {
+					tx.executeWithoutResult(s -> {
+						// A batch commits together with its part's resume point, so if a crash loses the last batches,
+						// the resumed job simply writes them again: waiting for each batch's WAL flush buys nothing here.
+						jdbc.sql("set local synchronous_commit = off").update();
+						IngestSupport.BatchOutcome outcome = support.write(plan, job.id(), job.actor(), validated,
+								parts > 1);
+						w[0] = System.nanoTime();
+						Map<Long, Object> rejected = new HashMap<>(rejectedCells);
+						for (Long r : outcome.errorsByRow().keySet()) {
+							rejected.computeIfAbsent(r, k -> PackedCells.unpack(cells.get(k)));
+						}
+						ledger.reject(job.id(), outcome.errorsByRow(), rejected);
+						if (!outcome.written().isEmpty()) {
+							events.publishEvent(new CreditRecordsChanged(job.id(), outcome.written()));
+						}
+						w[1] = System.nanoTime();
+						// last, as the submission row is shared by the parts: held only until the commit
+						jdbc.sql("update submission_part set rows_done = ? where submission_id = ? and part = ?")
+							.params(rowsDone, job.id(), part)
+							.update();
+						ledger.addCounts(job.id(), count, bytesRead, outcome.created(), outcome.changed(),
+								outcome.unchanged(), outcome.rejectedRows());
+						w[2] = System.nanoTime();
+					});
+					break;
 				}
-				ledger.addCounts(job.id(), count, bytesRead, outcome.created(), outcome.changed(), outcome.unchanged(),
-						outcome.rejectedRows());
-				ledger.reject(job.id(), outcome.errorsByRow(), rejectedCells);
-				w[1] = System.nanoTime();
-				if (!outcome.written().isEmpty()) {
-					events.publishEvent(new CreditRecordsChanged(job.id(), outcome.written()));
+				catch (RuntimeException e) {
+					if (attempt >= RETRIES || !metAnotherPart(e)) {
+						throw e;
+					}
+					log.info("File submission {} part {}: batch tried again after {}", job.id(), part, e.getMessage());
 				}
-				w[2] = System.nanoTime();
-			});
+			}
 			if (log.isDebugEnabled()) {
-				log.debug("file batch {}: validate {} ms, wait {} ms | write {} ms, counts {} ms, event {} ms, commit {} ms",
-						count, (validatedAt - started) / 1_000_000, (waited - validatedAt) / 1_000_000,
-						(w[0] - begun) / 1_000_000, (w[1] - w[0]) / 1_000_000, (w[2] - w[1]) / 1_000_000,
-						(System.nanoTime() - w[2]) / 1_000_000);
+				log.debug("file batch {} (part {}): finish validation {} ms, wait {} ms | write {} ms, event {} ms, counts {} ms, "
+						+ "commit {} ms", count, part, (validatedAt - started) / 1_000_000,
+						(waited - validatedAt) / 1_000_000, (w[0] - begun) / 1_000_000, (w[1] - w[0]) / 1_000_000,
+						(w[2] - w[1]) / 1_000_000, (System.nanoTime() - w[2]) / 1_000_000);
 			}
 		});
+	}
+
+	/**
+	 * True when a batch failed because another part wrote the same record or subject at the same time: a unique
+	 * violation (the record's version number was taken) or a deadlock. Tried again, the batch sees the other part's
+	 * committed rows (a duplicate record is then rejected as {@code DUPLICATE_IN_SUBMISSION}).
+	 */
+	static boolean metAnotherPart(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof SQLException sql
+					&& ("23505".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void await(Future<?> future) {

@@ -13,14 +13,24 @@ class IngestConfiguration {
 	/**
 	 * The threads on which consumers of record changes wait for a running file load ({@link BulkLoads}): their own,
 	 * so that the application's general executor (other asynchronous listeners) is never blocked by that wait.
-	 * Four threads: the ledger and the website projection each work one batch at a time anyway (advisory locks).
+	 * Four threads for the website projection (one batch at a time anyway, advisory lock); the ledger has its own.
 	 */
 	@Bean(name = BulkLoads.EXECUTOR, destroyMethod = "shutdown")
 	ThreadPoolTaskExecutor derivedWorkExecutor() {
+		return executor(4, "derived-work-");
+	}
+
+	/** The ledger's own thread ({@link BulkLoads#LEDGER_EXECUTOR}): leaves are appended in the order batches arrive. */
+	@Bean(name = BulkLoads.LEDGER_EXECUTOR, destroyMethod = "shutdown")
+	ThreadPoolTaskExecutor ledgerWorkExecutor() {
+		return executor(1, "ledger-work-");
+	}
+
+	private static ThreadPoolTaskExecutor executor(int threads, String prefix) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(4);
-		executor.setMaxPoolSize(4);
-		executor.setThreadNamePrefix("derived-work-");
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
+		executor.setThreadNamePrefix(prefix);
 		executor.setDaemon(true);
 		return executor;
 	}

@@ -89,34 +89,71 @@ class IngestSupport {
 	 * @param preRejected rows already refused by the caller (e.g. malformed JSON values), with their errors
 	 */
 	Validated validate(Plan plan, Map<Long, Map<String, String>> rows, Map<Long, List<RowError>> preRejected) {
-		Map<Long, List<RowError>> errors = new TreeMap<>(preRejected);
-		List<ValidRow> valid = new ArrayList<>(rows.size());
+		BatchValidation batch = new BatchValidation(plan, preRejected);
 		for (var e : rows.entrySet()) {
-			RowValidator.Outcome outcome = plan.validator().validate(e.getKey(), e.getValue());
+			batch.add(e.getKey(), e.getValue());
+		}
+		return batch.finish();
+	}
+
+	/**
+	 * The validation of one batch, a row at a time as the rows are read, so that only the valid form of a row (or its
+	 * errors) is kept while the batch fills.
+	 */
+	static final class BatchValidation {
+
+		private final Plan plan;
+		private final Map<Long, List<RowError>> errors;
+		private final List<ValidRow> valid = new ArrayList<>();
+
+		BatchValidation(Plan plan, Map<Long, List<RowError>> preRejected) {
+			this.plan = plan;
+			this.errors = new TreeMap<>(preRejected);
+		}
+
+		/** A row refused before validation (e.g. too many cells); it is still validated, for the other rules. */
+		void preReject(long rowNo, RowError error) {
+			errors.computeIfAbsent(rowNo, k -> new ArrayList<>()).add(error);
+		}
+
+		void add(long rowNo, Map<String, String> values) {
+			RowValidator.Outcome outcome = plan.validator().validate(rowNo, values);
 			if (!outcome.valid()) {
-				errors.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(outcome.errors());
-				continue;
+				errors.computeIfAbsent(rowNo, k -> new ArrayList<>()).addAll(outcome.errors());
+				return;
 			}
-			if (errors.containsKey(e.getKey())) {
-				continue;
+			if (errors.containsKey(rowNo)) {
+				return;
 			}
 			ValidRow row = outcome.row();
 			if (plan.selfDeclaration() && !row.subject().value().equals(plan.organisationCode())) {
-				errors.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-					.add(new RowError(e.getKey(), plan.item().item().subjectCodeField().key(),
-							"SELF_DECLARATION_NOT_OWN", List.of()));
-				continue;
+				errors.computeIfAbsent(rowNo, k -> new ArrayList<>())
+					.add(new RowError(rowNo, plan.item().item().subjectCodeField().key(), "SELF_DECLARATION_NOT_OWN",
+							List.of()));
+				return;
 			}
 			valid.add(row);
 		}
-		return new Validated(firstOfEachRecord(valid, errors), errors);
+
+		Validated finish() {
+			return new Validated(firstOfEachRecord(valid, errors), errors);
+		}
 	}
 
 	/** Writes a validated batch in the caller's transaction. */
 	BatchOutcome write(Plan plan, Long submissionId, String actor, Validated batch) {
+		return write(plan, submissionId, actor, batch, false);
+	}
+
+	/**
+	 * Writes a validated batch in the caller's transaction.
+	 *
+	 * @param filePart the batch is one part of a file written by several connections ({@link RecordStore#write})
+	 */
+	BatchOutcome write(Plan plan, Long submissionId, String actor, Validated batch, boolean filePart) {
 		Map<Long, List<RowError>> errors = new TreeMap<>(batch.errorsByRow());
 		RecordStore.BatchResult result = store.write(new RecordStore.Context(plan.item(), plan.organisationId(),
-				submissionId, actor, plan.agreementId(), plan.selfDeclaration()), batch.valid());
+				submissionId, actor, plan.agreementId(), plan.selfDeclaration()), batch.valid(), filePart);
 		for (RowError e : result.errors()) {
 			errors.computeIfAbsent(e.row(), k -> new ArrayList<>()).add(e);
 		}

@@ -1,7 +1,5 @@
 package org.xinyong.ingest.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,12 +66,22 @@ class RecordStore {
 	}
 
 	BatchResult write(Context ctx, List<ValidRow> rows) {
+		return write(ctx, rows, false);
+	}
+
+	/**
+	 * @param sharedLock the batch is one part of a file written by several connections side by side: they share the
+	 *                   (item, provider) lock, and a version number race between them (the same record in two parts)
+	 *                   ends in a primary-key violation that the caller retries
+	 */
+	BatchResult write(Context ctx, List<ValidRow> rows, boolean sharedLock) {
 		if (rows.isEmpty()) {
 			return new BatchResult(0, 0, 0, List.of(), List.of());
 		}
 		String item = ctx.item().item().code();
-		// One writer per (item, provider) at a time, so version numbers never race.
-		jdbc.sql("select pg_advisory_xact_lock(hashtext(?), ?)").params(item, (int) ctx.providerId()).query().singleRow();
+		// One writer per (item, provider) at a time, so version numbers never race (the parts of one file excepted).
+		jdbc.sql(sharedLock ? "select pg_advisory_xact_lock_shared(hashtext(?), ?)"
+				: "select pg_advisory_xact_lock(hashtext(?), ?)").params(item, (int) ctx.providerId()).query().singleRow();
 
 		List<Mention> mentions = new ArrayList<>(rows.size());
 		for (ValidRow r : rows) {
@@ -91,7 +100,7 @@ class RecordStore {
 		long t2 = System.nanoTime();
 
 		Instant now = clock.instant();
-		StringBuilder copy = new StringBuilder(rows.size() * 700);
+		List<Line> lines = new ArrayList<>();
 		List<RecordVersionRef> written = new ArrayList<>();
 		List<RowError> errors = new ArrayList<>();
 		int created = 0;
@@ -119,8 +128,7 @@ class RecordStore {
 				kind = VersionKind.CHANGED;
 			}
 			long subjectId = subjectIds.get(row.subject().value());
-			appendCopyLine(copy, ids[i], versionNo, kind, item, ctx, row, subjectId, now,
-					kind == VersionKind.CHANGED ? "RESUBMITTED" : null);
+			lines.add(new Line(ids[i], versionNo, kind, subjectId, row));
 			latest.put(ids[i], new Latest(versionNo, row.contentHash(), kind.name(), ctx.submissionId()));
 			written.add(new RecordVersionRef(ids[i], versionNo, kind, item, subjectId, ctx.providerId(),
 					row.decisionDate(), row.severity()));
@@ -132,15 +140,19 @@ class RecordStore {
 			}
 		}
 		long t3 = System.nanoTime();
-		if (!written.isEmpty()) {
-			copyIn(copy);
+		if (!lines.isEmpty()) {
+			copyIn(ctx, lines, now);
 		}
 		if (TIMING.isDebugEnabled()) {
-			TIMING.debug("batch {}: subjects {} ms, latest {} ms, build {} ms, copy {} ms", rows.size(),
+			TIMING.debug("batch {}: subjects {} ms, latest {} ms, decide {} ms, copy {} ms", rows.size(),
 					(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
 					(System.nanoTime() - t3) / 1_000_000);
 		}
 		return new BatchResult(created, changed, unchanged, written, errors);
+	}
+
+	/** A version to append. */
+	private record Line(UUID recordId, int versionNo, VersionKind kind, long subjectId, ValidRow row) {
 	}
 
 	private Map<UUID, Latest> latest(UUID[] ids) {
@@ -165,65 +177,66 @@ class RecordStore {
 			                     agreement_id, self_declared, recorded_by, recorded_at)
 			from stdin (format text)""";
 
-	private static void appendCopyLine(StringBuilder out, UUID id, int versionNo, VersionKind kind, String item,
-			Context ctx, ValidRow row, long subjectId, Instant now, String reason) {
-		out.append(id).append('\t').append(versionNo).append('\t').append(kind.name()).append('\t');
-		text(out, item);
-		out.append('\t').append(ctx.providerId()).append('\t').append(subjectId).append('\t');
-		out.append(row.copyColumns()).append('\t');
-		nullable(out, reason);
-		out.append('\t').append(ctx.item().catalogVersionId()).append('\t');
-		nullable(out, ctx.submissionId() == null ? null : ctx.submissionId().toString());
-		out.append('\t');
-		nullable(out, ctx.agreementId() == null ? null : ctx.agreementId().toString());
-		out.append('\t').append(ctx.selfDeclared() ? 't' : 'f').append('\t');
-		text(out, ctx.recordedBy());
-		out.append('\t').append(now).append('\n');
-	}
+	/** How many bytes are handed to the driver at a time while a batch is streamed to the server. */
+	private static final int COPY_CHUNK = 1 << 16;
 
-	private static void nullable(StringBuilder out, String value) {
-		if (value == null) {
-			out.append("\\N");
-		}
-		else {
-			text(out, value);
-		}
-	}
-
-	/** Escapes a value for COPY's text format. */
-	static void text(StringBuilder out, String value) {
-		int plain = 0;
-		while (plain < value.length()) {
-			char c = value.charAt(plain);
-			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-				break;
-			}
-			plain++;
-		}
-		out.append(value, 0, plain);
-		for (int i = plain; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				default -> out.append(c);
-			}
-		}
-	}
-
-	private void copyIn(StringBuilder data) {
+	/**
+	 * Streams the versions to the server with {@code COPY}, building each line as UTF-8 bytes (the history-independent
+	 * columns were prepared while validating), so the server parses while the next lines are built.
+	 */
+	private void copyIn(Context ctx, List<Line> lines, Instant now) {
+		byte[] item = new CopyBuffer(32).text(ctx.item().item().code()).put('\t').number(ctx.providerId()).put('\t')
+			.toByteArray();
+		byte[] created = suffix(ctx, null, now);
+		byte[] resubmitted = suffix(ctx, "RESUBMITTED", now);
+		CopyBuffer out = new CopyBuffer(COPY_CHUNK + 4096);
 		Connection connection = DataSourceUtils.getConnection(dataSource);
+		CopyIn copy = null;
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL, new StringReader(data.toString()));
+			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
+			for (Line line : lines) {
+				out.uuid(line.recordId()).put('\t').number(line.versionNo()).put('\t').ascii(line.kind().name()).put('\t')
+					.put(item).number(line.subjectId()).put('\t').put(line.row().copyColumns())
+					.put(line.kind() == VersionKind.CHANGED ? resubmitted : created);
+				if (out.size() >= COPY_CHUNK) {
+					copy.writeToCopy(out.array(), 0, out.size());
+					out.clear();
+				}
+			}
+			if (out.size() > 0) {
+				copy.writeToCopy(out.array(), 0, out.size());
+			}
+			copy.endCopy();
 		}
-		catch (SQLException | IOException e) {
+		catch (SQLException e) {
+			if (copy != null && copy.isActive()) {
+				try {
+					copy.cancelCopy();
+				}
+				catch (SQLException ignored) {
+					// the transaction is rolled back anyway
+				}
+			}
 			throw new IllegalStateException("Could not write record versions: " + e.getMessage(), e);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	/** The columns after the history-independent ones: reason, catalog version, submission, agreement, … */
+	private static byte[] suffix(Context ctx, String reason, Instant now) {
+		CopyBuffer out = new CopyBuffer(128).put('\t');
+		nullable(out, reason).put('\t').number(ctx.item().catalogVersionId()).put('\t');
+		nullable(out, ctx.submissionId() == null ? null : ctx.submissionId().toString()).put('\t');
+		nullable(out, ctx.agreementId() == null ? null : ctx.agreementId().toString()).put('\t');
+		out.put(ctx.selfDeclared() ? 't' : 'f').put('\t').text(ctx.recordedBy()).put('\t').ascii(now.toString())
+			.put('\n');
+		return out.toByteArray();
+	}
+
+	private static CopyBuffer nullable(CopyBuffer out, String value) {
+		return value == null ? out.put('\\').put('N') : out.text(value);
 	}
 
 	/** Appends one version outside a submission (corrections, revocations), in the caller's transaction. */

@@ -217,12 +217,14 @@ final class RowValidator {
 			return new Outcome(null, errors);
 		}
 		String naturalKey = naturalKey(normalised, subject.value());
-		String json = canonicalJson(normalised);
+		CopyBuffer json = canonicalBuffer(normalised); // the thread's scratch buffer: hashed and copied, not kept
 		LocalDate decisionDate = item.decisionDateField() == null || normalised.get(item.decisionDateField()) == null
 				? null : LocalDate.parse(normalised.get(item.decisionDateField()));
 		String severity = item.severityField() == null ? null : normalised.get(item.severityField());
-		return new Outcome(new ValidRow(rowNo, subject, normalised.get(SUBJECT_NAME_FIELD), naturalKey, json,
-				sha256(json), decisionDate, severity), List.of());
+		byte[] hash = sha256(json.array(), json.size());
+		return new Outcome(new ValidRow(rowNo, subject, normalised.get(SUBJECT_NAME_FIELD), naturalKey, hash,
+				decisionDate, severity, ValidRow.copyColumns(naturalKey, json.array(), json.size(), hash, decisionDate,
+						severity)), List.of());
 	}
 
 	/**
@@ -245,7 +247,24 @@ final class RowValidator {
 
 	/** Values in schema order; numbers and booleans as JSON literals, everything else as strings. */
 	String canonicalJson(Map<String, String> normalised) {
-		StringBuilder json = new StringBuilder(512).append('{');
+		return new String(canonicalBytes(normalised), StandardCharsets.UTF_8);
+	}
+
+	private static final ThreadLocal<CopyBuffer> JSON = ThreadLocal.withInitial(() -> new CopyBuffer(4096));
+
+	/**
+	 * {@link #canonicalJson} encoded as UTF-8 (exactly {@code canonicalJson(normalised).getBytes(UTF_8)}), built
+	 * without the intermediate text.
+	 */
+	byte[] canonicalBytes(Map<String, String> normalised) {
+		return canonicalBuffer(normalised).toByteArray();
+	}
+
+	/** {@link #canonicalBytes} in the calling thread's scratch buffer (valid until its next call). */
+	private CopyBuffer canonicalBuffer(Map<String, String> normalised) {
+		CopyBuffer json = JSON.get();
+		json.clear();
+		json.put('{');
 		boolean first = true;
 		for (FieldSchema f : item.fields()) {
 			String v = normalised.get(f.key());
@@ -253,19 +272,19 @@ final class RowValidator {
 				continue;
 			}
 			if (!first) {
-				json.append(',');
+				json.put(',');
 			}
 			first = false;
-			appendString(json, f.key());
-			json.append(':');
+			json.jsonString(f.key());
+			json.put(':');
 			if (f.type() == FieldType.DECIMAL || f.type() == FieldType.INTEGER || f.type() == FieldType.BOOLEAN) {
-				json.append(v);
+				json.text(v); // plain ASCII literals
 			}
 			else {
-				appendString(json, v);
+				json.jsonString(v);
 			}
 		}
-		return json.append('}').toString();
+		return json.put('}');
 	}
 
 	static void appendString(StringBuilder out, String s) {
@@ -389,8 +408,18 @@ final class RowValidator {
 	}
 
 	static byte[] sha256(String s) {
+		return sha256(s.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static byte[] sha256(byte[] utf8) {
+		return sha256(utf8, utf8.length);
+	}
+
+	static byte[] sha256(byte[] utf8, int length) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(utf8, 0, length);
+			return digest.digest();
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

@@ -25,6 +25,7 @@ import org.xinyong.ingest.RecordVersionRef;
 class LedgerAppender {
 
 	static final long LOCK = 7261002L;
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerAppender.class);
 
 	private final JdbcClient jdbc;
 	private final TreeHasher hasher;
@@ -43,11 +44,15 @@ class LedgerAppender {
 	 * publication registry only when the leaves are committed), but it first lets a running file load finish
 	 * ({@link BulkLoads#awaitIdle()}) without holding a connection, so that hashing does not slow ingestion.
 	 */
-	@Async(BulkLoads.EXECUTOR)
+	@Async(BulkLoads.LEDGER_EXECUTOR)
 	@TransactionalEventListener
 	void on(CreditRecordsChanged event) throws InterruptedException {
 		bulkLoads.awaitIdle();
+		long start = System.nanoTime();
 		tx.executeWithoutResult(status -> append(event.versions()));
+		if (log.isDebugEnabled()) {
+			log.debug("appended {} leaves in {} ms", event.versions().size(), (System.nanoTime() - start) / 1_000_000);
+		}
 	}
 
 	/** Appends the versions that have no leaf yet, in the given order, in the caller's transaction. */

@@ -14,7 +14,7 @@ class BulkLoadsTest {
 
 	private static FileSubmissionService service(Duration maxDelay) {
 		return new FileSubmissionService(null, null, null, null, null, null, null, null,
-				new IngestProperties(Path.of("target", "uploads"), maxDelay), null);
+				new IngestProperties(Path.of("target", "uploads"), maxDelay, null), null);
 	}
 
 	@Test

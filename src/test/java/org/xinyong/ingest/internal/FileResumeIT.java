@@ -61,4 +61,63 @@ class FileResumeIT {
 			.query(String.class)
 			.list()).containsExactly("续传罚〔2026〕2号");
 	}
+
+	@Test
+	void resumesEachPartAfterItsOwnLastCommittedBatch() throws Exception {
+		String[] codes = { "91320100748204660Q", "91350100M000100Y43", "91640100MA7AC0U13A", "91430122707233692A",
+				"91370400728618604X", "91640100MA7D2C4K4E" };
+		StringBuilder text = new StringBuilder(FileSubmissionIT.HEADER).append('\n');
+		for (int i = 0; i < codes.length; i++) {
+			text.append(FileSubmissionIT.line("分段公司" + i, codes[i], "分段罚〔2026〕" + i + "号", "2026-01-0" + (i + 1)))
+				.append('\n');
+		}
+		Path file = Files.createDirectories(Path.of("target", "test-uploads")).resolve("parts.csv");
+		Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+		var org = organisations.byCode("12640000MB1900051C").orElseThrow();
+		long id = jdbc.sql("""
+				insert into submission (organisation_id, organisation_code, submission_key, catalog_item, channel,
+				    submitted_by, status, file_name, file_path, file_bytes)
+				values (?, ?, 'resume-parts', 'ADMIN_PENALTY', 'FILE', 'test', 'RUNNING', 'parts.csv', ?, ?)
+				returning id""")
+			.params(org.id(), org.code(), file.toAbsolutePath().toString(), Files.size(file))
+			.query(Long.class)
+			.single();
+		// part 0 wrote up to the 4th data row, part 1 up to the 2nd (their rows were not stored here: a resumed part
+		// must not write them again)
+		long[] done = { 4, 2 };
+		for (int p = 0; p < done.length; p++) {
+			jdbc.sql("insert into submission_part (submission_id, part, rows_done) values (?, ?, ?)")
+				.params(id, p, done[p])
+				.update();
+		}
+		java.util.List<String> expected = new java.util.ArrayList<>();
+		for (int i = 0; i < codes.length; i++) {
+			if (i + 1 > done[FileSubmissionService.part(codes[i], 2)]) {
+				expected.add("分段罚〔2026〕" + i + "号");
+			}
+		}
+
+		service.resumeUnfinished();
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (!files.status(id).orElseThrow().status().equals("DONE") && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(files.status(id).orElseThrow().status()).isEqualTo("DONE");
+		assertThat(jdbc.sql("select natural_key from record_version where submission_id = ?")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(jdbc.sql("select rows_done from submission_part where submission_id = ? order by part")
+			.param(id)
+			.query(Long.class)
+			.list()).allMatch(n -> n >= 2);
+	}
+
+	@Test
+	void partsDependOnlyOnTheCode() {
+		assertThat(FileSubmissionService.part(" 91320100748204660q ", 2))
+			.isEqualTo(FileSubmissionService.part("91320100748204660Q", 2));
+		assertThat(FileSubmissionService.part(null, 2)).isZero();
+		assertThat(FileSubmissionService.part("91320100748204660Q", 1)).isZero();
+	}
 }

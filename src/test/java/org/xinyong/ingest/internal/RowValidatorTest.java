@@ -56,7 +56,42 @@ class RowValidatorTest {
 	@Test
 	void copyColumnsEscapeForPostgresTextFormat() {
 		String json = "{\"facts\":\"a\\\\b\\n\"}";
-		String columns = ValidRow.copyColumns("罚\t1", json, new byte[] { 0x0f, (byte) 0xa0 }, null, "SERIOUS");
+		String columns = new String(ValidRow.copyColumns("罚\t1", json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				new byte[] { 0x0f, (byte) 0xa0 }, null, "SERIOUS"), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(columns).isEqualTo("罚\\t1\t{\"facts\":\"a\\\\\\\\b\\\\n\"}\t\\\\x0fa0\t\\N\tSERIOUS");
+	}
+
+	@Test
+	void copyBufferEncodesTextAsStringGetBytesDoes() {
+		String text = "罚\\款\t𠀀a\r\n" + '\ud800' + "é";
+		String expected = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n");
+		CopyBuffer buffer = new CopyBuffer(1).text(text);
+		assertThat(buffer.toByteArray()).isEqualTo(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		java.util.UUID id = java.util.UUID.randomUUID();
+		assertThat(new String(new CopyBuffer(1).uuid(id).toByteArray(), java.nio.charset.StandardCharsets.US_ASCII))
+			.isEqualTo(id.toString());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "银川市某某商贸有限公司", "plain", "quote\" back\\slash", "line\nbreak\r\ttab", "\u0001\u001f",
+			"𠀀 surrogate pair", "lone \ud800 surrogate", "" })
+	void jsonStringsAreEncodedAsTheCanonicalJsonTextIs(String value) {
+		StringBuilder text = new StringBuilder();
+		RowValidator.appendString(text, value);
+		assertThat(new CopyBuffer(1).jsonString(value).toByteArray())
+			.isEqualTo(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void theCanonicalJsonIsReadBackFromTheCopyColumns() {
+		String json = "{\"facts\":\"a\\\\b\\n罚\"}";
+		ValidRow row = new ValidRow(1, null, null, "罚\\\t1", json, new byte[] { 1, 2 }, null, null);
+		assertThat(row.canonicalJson()).isEqualTo(json);
+	}
+
+	@Test
+	void cellsArePackedAndUnpackedAsSubmitted() {
+		java.util.List<String> cells = java.util.Arrays.asList("银川市某某商贸有限公司", null, "", "x".repeat(300), "=1+2");
+		assertThat(PackedCells.unpack(PackedCells.pack(cells))).isEqualTo(cells);
 	}
 }
