@@ -230,13 +230,13 @@ public class JointChecks {
 
 	/**
 	 * The subject, its current name, its currently disclosed dishonesty records (the website's read model) and
-	 * whether it has ever had a list entry, in one indexed query: the hot path of the check.
+	 * whether it has ever had a list entry (the lists module's published view {@code listed_subject}), in one indexed
+	 * query: the hot path of the check.
 	 */
 	private Found find(String code, LocalDate day) {
 		return jdbc.sql("""
 				select s.id, s.code, s.subject_type,
-				       (exists (select 1 from list_entry e where e.subject_id = s.id)
-				        or exists (select 1 from reward_entry w where w.subject_id = s.id)) as listed,
+				       exists (select 1 from listed_subject l where l.subject_id = s.id) as listed,
 				       (select n.name from credit_subject_name n where n.subject_id = s.id
 				        order by n.first_seen_at desc, n.name limit 1) as name,
 				       (select coalesce(json_agg(r), '[]'::json)::text from (

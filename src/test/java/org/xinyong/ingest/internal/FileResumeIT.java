@@ -114,6 +114,63 @@ class FileResumeIT {
 	}
 
 	@Test
+	void oneDecisionNumberUnderTwoCodesInTwoPartsIsStoredOnceAndTheOtherRowRejected() throws Exception {
+		// two subject codes that fall into different parts: the parts' connections race on the same record
+		String[] candidates = { "91320100748204660Q", "91350100M000100Y43", "91640100MA7AC0U13A", "91430122707233692A" };
+		String first = candidates[0];
+		String second = java.util.Arrays.stream(candidates)
+			.filter(c -> FileSubmissionService.part(c, 2) != FileSubmissionService.part(first, 2))
+			.findFirst()
+			.orElseThrow();
+		Path file = Files.createDirectories(Path.of("target", "test-uploads")).resolve("two-parts-duplicate.csv");
+		Files.writeString(file, FileSubmissionIT.HEADER + "\n"
+				+ FileSubmissionIT.line("甲公司", first, "跨段罚〔2026〕1号", "2026-02-01") + "\n"
+				+ FileSubmissionIT.line("乙公司", second, "跨段罚〔2026〕1号", "2026-02-02") + "\n",
+				StandardCharsets.UTF_8);
+		var org = organisations.byCode("12640000MB1900051C").orElseThrow();
+		long id = jdbc.sql("""
+				insert into submission (organisation_id, organisation_code, submission_key, catalog_item, channel,
+				    submitted_by, status, file_name, file_path, file_bytes)
+				values (?, ?, 'two-parts-duplicate', 'ADMIN_PENALTY', 'FILE', 'test', 'RUNNING', 'two-parts-duplicate.csv', ?, ?)
+				returning id""")
+			.params(org.id(), org.code(), file.toAbsolutePath().toString(), Files.size(file))
+			.query(Long.class)
+			.single();
+
+		service.resumeUnfinished();
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (!files.status(id).orElseThrow().status().equals("DONE") && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		var status = files.status(id).orElseThrow();
+		assertThat(status.status()).isEqualTo("DONE");
+		assertThat(status.created()).isEqualTo(1);
+		assertThat(status.rejected()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from record_version where submission_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select errors::text from submission_rejection where submission_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).contains("DUPLICATE_IN_SUBMISSION");
+	}
+
+	@Test
+	void onlyAUniqueViolationOrADeadlockCountsAsMeetingAnotherPart() {
+		var unique = new org.springframework.dao.DuplicateKeyException("x",
+				new java.sql.SQLException("duplicate key", "23505"));
+		var deadlock = new org.springframework.dao.CannotAcquireLockException("x",
+				new java.sql.SQLException("deadlock detected", "40P01"));
+		var other = new org.springframework.dao.DataIntegrityViolationException("x",
+				new java.sql.SQLException("not null", "23502"));
+		assertThat(FileSubmissionService.metAnotherPart(unique)).isTrue();
+		assertThat(FileSubmissionService.metAnotherPart(deadlock)).isTrue();
+		assertThat(FileSubmissionService.metAnotherPart(other)).isFalse();
+		assertThat(FileSubmissionService.metAnotherPart(new IllegalStateException("no SQL cause"))).isFalse();
+	}
+
+	@Test
 	void partsDependOnlyOnTheCode() {
 		assertThat(FileSubmissionService.part(" 91320100748204660q ", 2))
 			.isEqualTo(FileSubmissionService.part("91320100748204660Q", 2));
