@@ -37,22 +37,9 @@ class FileResumeIT {
 				+ FileSubmissionIT.line("已入库公司", "91320100748204660Q", "续传罚〔2026〕1号", "2026-01-01") + "\n"
 				+ FileSubmissionIT.line("未入库公司", "91350100M000100Y43", "续传罚〔2026〕2号", "2026-01-02") + "\n",
 				StandardCharsets.UTF_8);
-		var org = organisations.byCode("12640000MB1900051C").orElseThrow();
-		long id = jdbc.sql("""
-				insert into submission (organisation_id, organisation_code, submission_key, catalog_item, channel,
-				    submitted_by, status, file_name, file_path, file_bytes, rows_read, accepted, created)
-				values (?, ?, 'resume-1', 'ADMIN_PENALTY', 'FILE', 'test', 'RUNNING', 'resume.csv', ?, ?, 1, 1, 1)
-				returning id""")
-			.params(org.id(), org.code(), file.toAbsolutePath().toString(), Files.size(file))
-			.query(Long.class)
-			.single();
+		long id = runningSubmission(file, "resume-1", "rows_read, accepted, created", 1, 1, 1);
 
-		service.resumeUnfinished();
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (!files.status(id).orElseThrow().status().equals("DONE") && System.currentTimeMillis() < deadline) {
-			Thread.sleep(100);
-		}
-		var status = files.status(id).orElseThrow();
+		var status = resumeAndAwait(id);
 		assertThat(status.status()).isEqualTo("DONE");
 		assertThat(status.rowsRead()).isEqualTo(2);
 		assertThat(status.created()).isEqualTo(2);
@@ -73,15 +60,7 @@ class FileResumeIT {
 		}
 		Path file = Files.createDirectories(Path.of("target", "test-uploads")).resolve("parts.csv");
 		Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
-		var org = organisations.byCode("12640000MB1900051C").orElseThrow();
-		long id = jdbc.sql("""
-				insert into submission (organisation_id, organisation_code, submission_key, catalog_item, channel,
-				    submitted_by, status, file_name, file_path, file_bytes)
-				values (?, ?, 'resume-parts', 'ADMIN_PENALTY', 'FILE', 'test', 'RUNNING', 'parts.csv', ?, ?)
-				returning id""")
-			.params(org.id(), org.code(), file.toAbsolutePath().toString(), Files.size(file))
-			.query(Long.class)
-			.single();
+		long id = runningSubmission(file, "resume-parts", "");
 		// part 0 wrote up to the 4th data row, part 1 up to the 2nd (their rows were not stored here: a resumed part
 		// must not write them again)
 		long[] done = { 4, 2 };
@@ -97,12 +76,7 @@ class FileResumeIT {
 			}
 		}
 
-		service.resumeUnfinished();
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (!files.status(id).orElseThrow().status().equals("DONE") && System.currentTimeMillis() < deadline) {
-			Thread.sleep(100);
-		}
-		assertThat(files.status(id).orElseThrow().status()).isEqualTo("DONE");
+		assertThat(resumeAndAwait(id).status()).isEqualTo("DONE");
 		assertThat(jdbc.sql("select natural_key from record_version where submission_id = ?")
 			.param(id)
 			.query(String.class)
@@ -127,22 +101,9 @@ class FileResumeIT {
 				+ FileSubmissionIT.line("甲公司", first, "跨段罚〔2026〕1号", "2026-02-01") + "\n"
 				+ FileSubmissionIT.line("乙公司", second, "跨段罚〔2026〕1号", "2026-02-02") + "\n",
 				StandardCharsets.UTF_8);
-		var org = organisations.byCode("12640000MB1900051C").orElseThrow();
-		long id = jdbc.sql("""
-				insert into submission (organisation_id, organisation_code, submission_key, catalog_item, channel,
-				    submitted_by, status, file_name, file_path, file_bytes)
-				values (?, ?, 'two-parts-duplicate', 'ADMIN_PENALTY', 'FILE', 'test', 'RUNNING', 'two-parts-duplicate.csv', ?, ?)
-				returning id""")
-			.params(org.id(), org.code(), file.toAbsolutePath().toString(), Files.size(file))
-			.query(Long.class)
-			.single();
+		long id = runningSubmission(file, "two-parts-duplicate", "");
 
-		service.resumeUnfinished();
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (!files.status(id).orElseThrow().status().equals("DONE") && System.currentTimeMillis() < deadline) {
-			Thread.sleep(100);
-		}
-		var status = files.status(id).orElseThrow();
+		var status = resumeAndAwait(id);
 		assertThat(status.status()).isEqualTo("DONE");
 		assertThat(status.created()).isEqualTo(1);
 		assertThat(status.rejected()).isEqualTo(1);
@@ -176,5 +137,31 @@ class FileResumeIT {
 			.isEqualTo(FileSubmissionService.part("91320100748204660Q", 2));
 		assertThat(FileSubmissionService.part(null, 2)).isZero();
 		assertThat(FileSubmissionService.part("91320100748204660Q", 1)).isZero();
+	}
+
+	/** A file submission as a crash left it: RUNNING, with the given committed counts. */
+	private long runningSubmission(Path file, String key, String counts, Object... countValues) throws Exception {
+		var org = organisations.byCode("12640000MB1900051C").orElseThrow();
+		String columns = counts.isEmpty() ? "" : ", " + counts;
+		String marks = counts.isEmpty() ? "" : ", ?".repeat(countValues.length);
+		java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(org.id(), org.code(), key,
+				file.getFileName().toString(), file.toAbsolutePath().toString(), Files.size(file)));
+		params.addAll(java.util.List.of(countValues));
+		return jdbc.sql("insert into submission (organisation_id, organisation_code, submission_key, catalog_item, channel, "
+				+ "submitted_by, status, file_name, file_path, file_bytes" + columns + ") "
+				+ "values (?, ?, ?, 'ADMIN_PENALTY', 'FILE', 'test', 'RUNNING', ?, ?, ?" + marks + ") returning id")
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Resumes the unfinished files and waits (at most 30 s) until this one is done. */
+	private FileSubmissions.FileStatus resumeAndAwait(long id) throws InterruptedException {
+		service.resumeUnfinished();
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (!files.status(id).orElseThrow().status().equals("DONE") && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		return files.status(id).orElseThrow();
 	}
 }
