@@ -98,6 +98,36 @@ public class FileSubmissionIT {
 			.single()).isEqualTo("银川市某某商贸有限公司");
 	}
 
+	/** Versions go to the server as binary COPY fields: every column must read back as the row and the file said. */
+	@Test
+	void everyColumnOfAFileVersionIsStoredAsSubmitted() throws Exception {
+		java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		String csv = HEADER + "\n" + line("中卫某某\\物流有限公司", "91320100748204660Q", "卫市监罚〔2026〕31号", "2026-03-09") + "\n";
+		JsonNode status = upload("columns-1", "columns.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(status.get("accepted").asLong()).isEqualTo(1);
+		long submission = status.get("submissionId").asLong();
+		var row = jdbc.sql("""
+				select v.version_no, v.kind, v.catalog_item, v.provider_id, v.natural_key, s.code, v.payload->>'subjectName',
+				       v.payload->>'fineAmount', v.content_hash = sha256(convert_to(v.payload::text, 'UTF8')),
+				       v.decision_date, v.severity, v.reason, v.catalog_version_id > 0, v.submission_id, v.agreement_id,
+				       v.self_declared, v.recorded_by, v.recorded_at
+				from record_version v join credit_subject s on s.id = v.subject_id
+				where v.natural_key = '卫市监罚〔2026〕31号'""")
+			.query((rs, n) -> java.util.Arrays.asList(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+					rs.getObject(10, java.time.LocalDate.class), rs.getString(11), rs.getString(12), rs.getBoolean(13),
+					rs.getLong(14), rs.getObject(15), rs.getBoolean(16), rs.getString(17),
+					rs.getObject(18, java.time.OffsetDateTime.class).toInstant()))
+			.single();
+		long provider = jdbc.sql("select organisation_id from submission where id = ?").param(submission)
+			.query(Long.class).single();
+		assertThat(row.subList(0, 17)).containsExactly(1, "CREATED", "ADMIN_PENALTY", provider, "卫市监罚〔2026〕31号",
+				"91320100748204660Q", "中卫某某\\物流有限公司", "0.5", true, java.time.LocalDate.of(2026, 3, 9), "GENERAL",
+				null, true, submission, null, false, row.get(16));
+		assertThat((String) row.get(16)).isNotBlank();
+		assertThat((java.time.Instant) row.get(17)).isBetween(before, java.time.Instant.now());
+	}
+
 	@Test
 	void utf8WithBomAndDeclaredCharsetsWork() throws Exception {
 		String csv = HEADER + "\n" + line("石嘴山某某建筑有限公司", "91430122707233692A", "石市监罚〔2026〕7号", "2026/2/3") + "\n";

@@ -43,10 +43,17 @@ final class PenaltyRowGenerator {
 
 	private final Random random;
 	private final int subjects;
+	private final int firstSubject;
 
 	PenaltyRowGenerator(long seed, int rows) {
+		this(seed, rows, 0);
+	}
+
+	/** @param firstSubject the first subject number: generators with disjoint ranges name disjoint subjects */
+	PenaltyRowGenerator(long seed, int rows, int firstSubject) {
 		this.random = new Random(seed);
 		this.subjects = Math.max(1, rows / 3);
+		this.firstSubject = firstSubject;
 	}
 
 	/** Writes {@code rows} rows as UTF-8 CSV with field keys as headers. */
@@ -69,7 +76,7 @@ final class PenaltyRowGenerator {
 
 	/** One row, values in {@link #KEYS} order; {@code number} makes the decision number unique. */
 	List<String> row(long number) {
-		int subject = random.nextInt(subjects);
+		int subject = firstSubject + random.nextInt(subjects);
 		int city = subject % CITIES.length;
 		boolean person = subject % 10 == 0;
 		Random s = new Random(subject * 7919L + 17);

@@ -175,37 +175,47 @@ class RecordStore {
 			copy record_version (record_id, version_no, kind, catalog_item, provider_id, subject_id, natural_key, payload,
 			                     content_hash, decision_date, severity, reason, catalog_version_id, submission_id,
 			                     agreement_id, self_declared, recorded_by, recorded_at)
-			from stdin (format text)""";
+			from stdin (format binary)""";
+
+	/** The columns of {@link #COPY_SQL}. */
+	private static final int COPY_COLUMNS = 18;
 
 	/** How many bytes are handed to the driver at a time while a batch is streamed to the server. */
 	private static final int COPY_CHUNK = 1 << 16;
 
 	/**
-	 * Streams the versions to the server with {@code COPY}, building each line as UTF-8 bytes (the history-independent
-	 * columns were prepared while validating), so the server parses while the next lines are built.
+	 * Streams the versions to the server with binary {@code COPY} (the history-independent columns were prepared
+	 * while validating), so the server parses while the next lines are built, and parses no text but the JSON.
 	 */
 	private void copyIn(Context ctx, List<Line> lines, Instant now) {
-		byte[] item = new CopyBuffer(32).text(ctx.item().item().code()).put('\t').number(ctx.providerId()).put('\t')
-			.toByteArray();
+		byte[] item = new CopyBuffer(32).textField(ctx.item().item().code()).int64Field(ctx.providerId()).toByteArray();
 		byte[] created = suffix(ctx, null, now);
 		byte[] resubmitted = suffix(ctx, "RESUBMITTED", now);
-		CopyBuffer out = new CopyBuffer(COPY_CHUNK + 4096);
+		byte[][] kinds = new byte[VersionKind.values().length][];
+		for (VersionKind kind : VersionKind.values()) {
+			kinds[kind.ordinal()] = new CopyBuffer(16).textField(kind.name()).toByteArray();
+		}
+		CopyBuffer out = new CopyBuffer(COPY_CHUNK + 4096).binaryHeader();
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		CopyIn copy = null;
 		try {
 			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
 			for (Line line : lines) {
-				out.uuid(line.recordId()).put('\t').number(line.versionNo()).put('\t').ascii(line.kind().name()).put('\t')
-					.put(item).number(line.subjectId()).put('\t').put(line.row().copyColumns())
+				out.tuple(COPY_COLUMNS)
+					.uuidField(line.recordId())
+					.int32Field(line.versionNo())
+					.put(kinds[line.kind().ordinal()])
+					.put(item)
+					.int64Field(line.subjectId())
+					.put(line.row().copyColumns())
 					.put(line.kind() == VersionKind.CHANGED ? resubmitted : created);
 				if (out.size() >= COPY_CHUNK) {
 					copy.writeToCopy(out.array(), 0, out.size());
 					out.clear();
 				}
 			}
-			if (out.size() > 0) {
-				copy.writeToCopy(out.array(), 0, out.size());
-			}
+			out.binaryTrailer();
+			copy.writeToCopy(out.array(), 0, out.size());
 			copy.endCopy();
 		}
 		catch (SQLException e) {
@@ -224,19 +234,16 @@ class RecordStore {
 		}
 	}
 
-	/** The columns after the history-independent ones: reason, catalog version, submission, agreement, … */
+	/** The fields after the history-independent ones: reason, catalog version, submission, agreement, … */
 	private static byte[] suffix(Context ctx, String reason, Instant now) {
-		CopyBuffer out = new CopyBuffer(128).put('\t');
-		nullable(out, reason).put('\t').number(ctx.item().catalogVersionId()).put('\t');
-		nullable(out, ctx.submissionId() == null ? null : ctx.submissionId().toString()).put('\t');
-		nullable(out, ctx.agreementId() == null ? null : ctx.agreementId().toString()).put('\t');
-		out.put(ctx.selfDeclared() ? 't' : 'f').put('\t').text(ctx.recordedBy()).put('\t').ascii(now.toString())
-			.put('\n');
-		return out.toByteArray();
-	}
-
-	private static CopyBuffer nullable(CopyBuffer out, String value) {
-		return value == null ? out.put('\\').put('N') : out.text(value);
+		return new CopyBuffer(128).textField(reason)
+			.int64Field(ctx.item().catalogVersionId())
+			.int64Field(ctx.submissionId())
+			.int64Field(ctx.agreementId())
+			.boolField(ctx.selfDeclared())
+			.textField(ctx.recordedBy())
+			.timestampField(now)
+			.toByteArray();
 	}
 
 	/** Appends one version outside a submission (corrections, revocations), in the caller's transaction. */

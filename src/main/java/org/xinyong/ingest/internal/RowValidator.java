@@ -278,7 +278,7 @@ final class RowValidator {
 			json.jsonString(f.key());
 			json.put(':');
 			if (f.type() == FieldType.DECIMAL || f.type() == FieldType.INTEGER || f.type() == FieldType.BOOLEAN) {
-				json.text(v); // plain ASCII literals
+				json.raw(v); // plain ASCII literals
 			}
 			else {
 				json.jsonString(v);

@@ -54,22 +54,35 @@ class RowValidatorTest {
 	}
 
 	@Test
-	void copyColumnsEscapeForPostgresTextFormat() {
-		String json = "{\"facts\":\"a\\\\b\\n\"}";
-		String columns = new String(ValidRow.copyColumns("罚\t1", json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-				new byte[] { 0x0f, (byte) 0xa0 }, null, "SERIOUS"), java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(columns).isEqualTo("罚\\t1\t{\"facts\":\"a\\\\\\\\b\\\\n\"}\t\\\\x0fa0\t\\N\tSERIOUS");
+	void copyColumnsAreBinaryCopyFields() {
+		byte[] json = "{\"facts\":\"a\\\\b\\n\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] key = "罚\t1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] columns = ValidRow.copyColumns("罚\t1", json, new byte[] { 0x0f, (byte) 0xa0 },
+				java.time.LocalDate.of(2000, 1, 2), null);
+		java.nio.ByteBuffer expected = java.nio.ByteBuffer.allocate(columns.length);
+		expected.putInt(key.length).put(key).putInt(json.length).put(json).putInt(2).put((byte) 0x0f).put((byte) 0xa0)
+			.putInt(4).putInt(1) // days since 2000-01-01
+			.putInt(-1); // severity: NULL
+		assertThat(columns).isEqualTo(expected.array());
 	}
 
 	@Test
-	void copyBufferEncodesTextAsStringGetBytesDoes() {
+	void binaryFieldsAreWhatPostgresReads() {
 		String text = "罚\\款\t𠀀a\r\n" + '\ud800' + "é";
-		String expected = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n");
-		CopyBuffer buffer = new CopyBuffer(1).text(text);
-		assertThat(buffer.toByteArray()).isEqualTo(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		java.util.UUID id = java.util.UUID.randomUUID();
-		assertThat(new String(new CopyBuffer(1).uuid(id).toByteArray(), java.nio.charset.StandardCharsets.US_ASCII))
-			.isEqualTo(id.toString());
+		byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		java.nio.ByteBuffer expected = java.nio.ByteBuffer.allocate(4 + utf8.length).putInt(utf8.length).put(utf8);
+		assertThat(new CopyBuffer(1).textField(text).toByteArray()).isEqualTo(expected.array());
+		assertThat(new CopyBuffer(1).textField(null).toByteArray()).isEqualTo(new byte[] { -1, -1, -1, -1 });
+		java.util.UUID id = java.util.UUID.fromString("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
+		assertThat(new CopyBuffer(1).uuidField(id).toByteArray()).isEqualTo(java.nio.ByteBuffer.allocate(20).putInt(16)
+			.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
+		// one second and two microseconds after PostgreSQL's epoch (finer digits dropped)
+		assertThat(new CopyBuffer(1).timestampField(java.time.Instant.parse("2000-01-01T00:00:01.000002999Z"))
+			.toByteArray()).isEqualTo(java.nio.ByteBuffer.allocate(12).putInt(8).putLong(1_000_002).array());
+		assertThat(new CopyBuffer(1).dateField(java.time.LocalDate.of(1999, 12, 31)).toByteArray())
+			.isEqualTo(java.nio.ByteBuffer.allocate(8).putInt(4).putInt(-1).array());
+		assertThat(new CopyBuffer(1).int64Field((Long) null).boolField(true).toByteArray())
+			.isEqualTo(new byte[] { -1, -1, -1, -1, 0, 0, 0, 1, 1 });
 	}
 
 	@ParameterizedTest
