@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,7 +26,7 @@ public class CreditSubjects {
 
 	private final JdbcClient jdbc;
 	private final Map<String, Long> knownIds = new java.util.concurrent.ConcurrentHashMap<>();
-	private final Set<String> knownNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private final Map<Long, String> knownNames = new java.util.concurrent.ConcurrentHashMap<>();
 
 	CreditSubjects(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -113,17 +112,20 @@ public class CreditSubjects {
 		return ids;
 	}
 
-	/** Records names not seen before for their subjects (first sighting wins the timestamp). */
+	/**
+	 * Records names not seen before for their subjects (first sighting wins the timestamp). The cache holds, per
+	 * subject, one name known to be recorded — almost every subject has only one — so that the names of a large file
+	 * are checked without building a key string per row; anything it misses, the insert's conflict clause skips.
+	 */
 	private void recordNames(List<Mention> mentions, Map<String, Long> ids, String source) {
 		List<Long> nameIds = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		Set<String> batch = new java.util.HashSet<>();
+		Map<Long, String> batch = new HashMap<>();
 		for (Mention m : mentions) {
 			if (m.name() != null && !m.name().isBlank()) {
-				long id = ids.get(m.identifier().value());
+				Long id = ids.get(m.identifier().value());
 				String name = m.name().strip();
-				String pair = id + "\u001f" + name;
-				if (!knownNames.contains(pair) && batch.add(pair)) {
+				if (!name.equals(knownNames.get(id)) && !name.equals(batch.put(id, name))) {
 					nameIds.add(id);
 					names.add(name);
 				}
@@ -142,7 +144,7 @@ public class CreditSubjects {
 				if (knownNames.size() > CACHE_LIMIT) {
 					knownNames.clear();
 				}
-				knownNames.addAll(batch);
+				knownNames.putAll(batch);
 			});
 		}
 	}

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -96,6 +97,32 @@ public class FileSubmissionIT {
 		assertThat(jdbc.sql("select payload->>'subjectName' from record_version where natural_key = '银市监罚〔2026〕101号'")
 			.query(String.class)
 			.single()).isEqualTo("银川市某某商贸有限公司");
+	}
+
+	/**
+	 * A file's batches are first written as new records; a file that changes or repeats existing records must still
+	 * get new versions only where the content changed (the batch meets an existing record and is written again).
+	 */
+	@Test
+	void aSecondFileChangesRepeatsAndAddsRecords() throws Exception {
+		String a = line("甲某某公司", "91320100748204660Q", "再报罚〔2026〕1号", "2026-04-01");
+		String b = line("乙某某公司", "91350100M000100Y43", "再报罚〔2026〕2号", "2026-04-02");
+		JsonNode first = upload("again-1", "first.csv", (HEADER + "\n" + a + "\n" + b + "\n").getBytes(StandardCharsets.UTF_8),
+				null);
+		assertThat(first.get("created").asLong()).isEqualTo(2);
+		String changedA = a.replace("罚款五千元", "罚款六千元");
+		String c = line("丙某某公司", "91640100MA7AC0U13A", "再报罚〔2026〕3号", "2026-04-03");
+		JsonNode second = upload("again-2", "second.csv",
+				(HEADER + "\n" + changedA + "\n" + b + "\n" + c + "\n").getBytes(StandardCharsets.UTF_8), null);
+		assertThat(second.get("status").asString()).isEqualTo("DONE");
+		assertThat(List.of(second.get("created").asLong(), second.get("changed").asLong(),
+				second.get("unchanged").asLong(), second.get("rejected").asLong())).containsExactly(1L, 1L, 1L, 0L);
+		assertThat(jdbc.sql("""
+				select natural_key || ' v' || version_no || ' ' || kind from record_version
+				where natural_key like '再报罚〔2026〕%' order by natural_key, version_no""")
+			.query(String.class)
+			.list()).containsExactly("再报罚〔2026〕1号 v1 CREATED", "再报罚〔2026〕1号 v2 CHANGED", "再报罚〔2026〕2号 v1 CREATED",
+					"再报罚〔2026〕3号 v1 CREATED");
 	}
 
 	/** Versions go to the server as binary COPY fields: every column must read back as the row and the file said. */

@@ -303,6 +303,9 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 			long[] done = resumePoints(job);
 			int parts = done.length;
 			pending = new Future<?>[parts];
+			// Each part first writes its batches as new records, until one batch meets an existing record.
+			boolean[] assumeNew = new boolean[parts];
+			java.util.Arrays.fill(assumeNew, true);
 			PartBuffer[] buffers = new PartBuffer[parts];
 			for (int p = 0; p < parts; p++) {
 				buffers[p] = new PartBuffer(plan);
@@ -348,12 +351,12 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 				buffer.count++;
 				buffer.lastSeen = seen;
 				if (buffer.count >= BATCH_ROWS) {
-					pending[p] = flush(plan, job, p, parts, buffer, reader.bytesRead(), pending[p]);
+					pending[p] = flush(plan, job, p, parts, buffer, reader.bytesRead(), pending[p], assumeNew);
 					buffers[p] = new PartBuffer(plan);
 				}
 			}
 			for (int p = 0; p < parts; p++) {
-				pending[p] = flush(plan, job, p, parts, buffers[p], reader.totalBytes(), pending[p]);
+				pending[p] = flush(plan, job, p, parts, buffers[p], reader.totalBytes(), pending[p], assumeNew);
 			}
 			for (Future<?> f : pending) {
 				await(f);
@@ -407,7 +410,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 	 * batch commits with its counts and its part's resume point.
 	 */
 	private Future<?> flush(IngestSupport.Plan plan, Job job, int part, int parts, PartBuffer buffer, long bytesRead,
-			Future<?> previous) {
+			Future<?> previous, boolean[] assumeNew) {
 		if (buffer.count == 0) {
 			return previous;
 		}
@@ -433,7 +436,10 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 						// the resumed job simply writes them again: waiting for each batch's WAL flush buys nothing here.
 						jdbc.sql("set local synchronous_commit = off").update();
 						IngestSupport.BatchOutcome outcome = support.write(plan, job.id(), job.actor(), validated,
-								parts > 1);
+								parts > 1, assumeNew[part]);
+						if (outcome.metExisting()) {
+							assumeNew[part] = false; // this part's rows are not all new: look up from now on
+						}
 						w[0] = System.nanoTime();
 						Map<Long, Object> rejected = new HashMap<>(rejectedCells);
 						for (Long r : outcome.errorsByRow().keySet()) {

@@ -72,7 +72,12 @@ class IngestSupport {
 
 	/** What one batch did. */
 	public record BatchOutcome(int created, int changed, int unchanged, List<RecordVersionRef> written,
-			Map<Long, List<RowError>> errorsByRow) {
+			Map<Long, List<RowError>> errorsByRow, boolean metExisting) {
+
+		public BatchOutcome(int created, int changed, int unchanged, List<RecordVersionRef> written,
+				Map<Long, List<RowError>> errorsByRow) {
+			this(created, changed, unchanged, written, errorsByRow, false);
+		}
 
 		public int rejectedRows() {
 			return errorsByRow.size();
@@ -142,22 +147,25 @@ class IngestSupport {
 
 	/** Writes a validated batch in the caller's transaction. */
 	BatchOutcome write(Plan plan, Long submissionId, String actor, Validated batch) {
-		return write(plan, submissionId, actor, batch, false);
+		return write(plan, submissionId, actor, batch, false, false);
 	}
 
 	/**
 	 * Writes a validated batch in the caller's transaction.
 	 *
-	 * @param filePart the batch is one part of a file written by several connections ({@link RecordStore#write})
+	 * @param filePart  the batch is one part of a file written by several connections ({@link RecordStore#write})
+	 * @param assumeNew first try to write the rows as new records ({@link RecordStore#write})
 	 */
-	BatchOutcome write(Plan plan, Long submissionId, String actor, Validated batch, boolean filePart) {
+	BatchOutcome write(Plan plan, Long submissionId, String actor, Validated batch, boolean filePart,
+			boolean assumeNew) {
 		Map<Long, List<RowError>> errors = new TreeMap<>(batch.errorsByRow());
 		RecordStore.BatchResult result = store.write(new RecordStore.Context(plan.item(), plan.organisationId(),
-				submissionId, actor, plan.agreementId(), plan.selfDeclaration()), batch.valid(), filePart);
+				submissionId, actor, plan.agreementId(), plan.selfDeclaration()), batch.valid(), filePart, assumeNew);
 		for (RowError e : result.errors()) {
 			errors.computeIfAbsent(e.row(), k -> new ArrayList<>()).add(e);
 		}
-		return new BatchOutcome(result.created(), result.changed(), result.unchanged(), result.written(), errors);
+		return new BatchOutcome(result.created(), result.changed(), result.unchanged(), result.written(), errors,
+				result.metExisting());
 	}
 
 	/** Validates and writes, in the caller's transaction. */

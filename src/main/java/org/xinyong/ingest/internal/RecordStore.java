@@ -3,6 +3,7 @@ package org.xinyong.ingest.internal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,8 +54,18 @@ class RecordStore {
 			boolean selfDeclared) {
 	}
 
-	/** What a batch did. */
-	record BatchResult(int created, int changed, int unchanged, List<RecordVersionRef> written, List<RowError> errors) {
+	/**
+	 * What a batch did.
+	 *
+	 * @param metExisting the batch was written on the assumption that its records were new, and one was not: it was
+	 *                    written again after looking up the records' latest versions (see {@link #write})
+	 */
+	record BatchResult(int created, int changed, int unchanged, List<RecordVersionRef> written, List<RowError> errors,
+			boolean metExisting) {
+
+		BatchResult(int created, int changed, int unchanged, List<RecordVersionRef> written, List<RowError> errors) {
+			this(created, changed, unchanged, written, errors, false);
+		}
 	}
 
 	private record Latest(int versionNo, byte[] hash, String kind, Long submissionId) {
@@ -66,15 +77,20 @@ class RecordStore {
 	}
 
 	BatchResult write(Context ctx, List<ValidRow> rows) {
-		return write(ctx, rows, false);
+		return write(ctx, rows, false, false);
 	}
 
 	/**
 	 * @param sharedLock the batch is one part of a file written by several connections side by side: they share the
 	 *                   (item, provider) lock, and a version number race between them (the same record in two parts)
 	 *                   ends in a primary-key violation that the caller retries
+	 * @param assumeNew  first try to write every row as the first version of a new record, without looking up the
+	 *                   latest versions (most rows of a large file are new records). Version 1 of any existing record
+	 *                   is in the primary key, so if one row's record exists the {@code COPY} fails as a whole, is
+	 *                   rolled back to a savepoint, and the batch is written again the ordinary way — with
+	 *                   {@link BatchResult#metExisting()} set, so that the caller stops assuming
 	 */
-	BatchResult write(Context ctx, List<ValidRow> rows, boolean sharedLock) {
+	BatchResult write(Context ctx, List<ValidRow> rows, boolean sharedLock, boolean assumeNew) {
 		if (rows.isEmpty()) {
 			return new BatchResult(0, 0, 0, List.of(), List.of());
 		}
@@ -96,10 +112,16 @@ class RecordStore {
 			ids[i] = recordId(item, ctx.providerId(), rows.get(i).naturalKey());
 		}
 		long t1 = System.nanoTime();
+		Instant now = clock.instant();
+		if (assumeNew) {
+			BatchResult allNew = writeAllNew(ctx, rows, ids, subjectIds, now);
+			if (allNew != null) {
+				return allNew;
+			}
+		}
 		Map<UUID, Latest> latest = latest(ids);
 		long t2 = System.nanoTime();
 
-		Instant now = clock.instant();
 		List<Line> lines = new ArrayList<>();
 		List<RecordVersionRef> written = new ArrayList<>();
 		List<RowError> errors = new ArrayList<>();
@@ -148,7 +170,49 @@ class RecordStore {
 					(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
 					(System.nanoTime() - t3) / 1_000_000);
 		}
-		return new BatchResult(created, changed, unchanged, written, errors);
+		return new BatchResult(created, changed, unchanged, written, errors, assumeNew);
+	}
+
+	/**
+	 * Writes every row as version 1 of a new record inside a savepoint.
+	 *
+	 * @return what was written, or null when a record already existed (the savepoint was rolled back: nothing written)
+	 */
+	private BatchResult writeAllNew(Context ctx, List<ValidRow> rows, UUID[] ids, Map<String, Long> subjectIds,
+			Instant now) {
+		String item = ctx.item().item().code();
+		List<Line> lines = new ArrayList<>(rows.size());
+		List<RecordVersionRef> written = new ArrayList<>(rows.size());
+		for (int i = 0; i < ids.length; i++) {
+			ValidRow row = rows.get(i);
+			long subjectId = subjectIds.get(row.subject().value());
+			lines.add(new Line(ids[i], 1, VersionKind.CREATED, subjectId, row));
+			written.add(new RecordVersionRef(ids[i], 1, VersionKind.CREATED, item, subjectId, ctx.providerId(),
+					row.decisionDate(), row.severity()));
+		}
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				copyIn(ctx, lines, now);
+			}
+			catch (IllegalStateException e) {
+				if (!(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+					throw e;
+				}
+				connection.rollback(savepoint);
+				TIMING.debug("batch {}: a record existed, written again after looking up latest versions", rows.size());
+				return null;
+			}
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Could not write record versions: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+		return new BatchResult(lines.size(), 0, 0, written, List.of(), false);
 	}
 
 	/** A version to append. */
