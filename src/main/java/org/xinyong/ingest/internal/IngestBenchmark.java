@@ -94,7 +94,11 @@ class IngestBenchmark implements ApplicationRunner {
 		awaitNoAutovacuum();
 		double copyBefore = rawCopy(csv);
 		awaitNoAutovacuum();
+		long jitBefore = jitMillis();
+		long gcBefore = gcMillis();
 		double fileSeconds = fileSubmission(csv);
+		double jitSeconds = (jitMillis() - jitBefore) / 1000.0;
+		double gcSeconds = (gcMillis() - gcBefore) / 1000.0;
 		double[] derived = derivedWorkCaughtUp();
 		double ledgerSeconds = derived[0];
 		double derivedSeconds = derived[1];
@@ -118,6 +122,8 @@ class IngestBenchmark implements ApplicationRunner {
 				%s
 				| platform HTTP API (JSON batches of 5,000) | %d | %.1f | %.0f | %.0f%% |
 
+				During the file path the JIT compilers worked %.1f s and the garbage collector %.1f s (JVM's own counters).
+
 				Derived work (ledger leaves, website read model) deferred while the file loaded, caught up %.1f s
 				after it finished (the ledger's leaves alone: %.1f s, beside the website projection): file path
 				including that catch-up %.0f rows/s (%.0f%% of raw COPY).
@@ -128,7 +134,7 @@ class IngestBenchmark implements ApplicationRunner {
 						: String.format("| the same, cold JVM: the warm-up file, first after start-up | %d | %.1f | %.0f | %.0f%% |",
 								warmUpRows, warmUpSeconds, warmUpRows / warmUpSeconds,
 								100 * warmUpRows / warmUpSeconds / copyRate),
-				apiRows, apiSeconds, apiRate, 100 * apiRate / copyRate, derivedSeconds, ledgerSeconds,
+				apiRows, apiSeconds, apiRate, 100 * apiRate / copyRate, jitSeconds, gcSeconds, derivedSeconds, ledgerSeconds,
 				rows / (fileSeconds + derivedSeconds), 100 * rows / (fileSeconds + derivedSeconds) / copyRate);
 		System.out.println(report);
 		Path out = Path.of("target", "benchmark-ingest.md");
@@ -136,6 +142,21 @@ class IngestBenchmark implements ApplicationRunner {
 		Files.writeString(out, report);
 		Files.deleteIfExists(csv);
 		Files.deleteIfExists(dir);
+	}
+
+	/** Milliseconds the JIT compilers have worked in this JVM (summed over their threads). */
+	private static long jitMillis() {
+		var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+		return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+	}
+
+	/** Milliseconds of garbage collection in this JVM (as its collectors count them). */
+	private static long gcMillis() {
+		long total = 0;
+		for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+			total += Math.max(0, gc.getCollectionTime());
+		}
+		return total;
 	}
 
 	/** Waits (at most five minutes) until no autovacuum worker is active in the database. */
