@@ -20,11 +20,11 @@ import org.xinyong.platform.DomainException;
  * <li>line ends are LF, CRLF or a lone CR; completely empty lines are skipped and not counted as records; a last
  * line without line end is a record, a trailing line end adds none; a line of only spaces or delimiters is a
  * record;</li>
- * <li>a field starting with {@code "} is quoted: {@code ""} inside is one quote, delimiters and line ends inside are
+ * <li>a field starting with a double quote is quoted: two double quotes inside are one, delimiters and line ends inside are
  * data, end of file inside is an error; after the closing quote only whitespace ({@link Character#isWhitespace})
  * then a delimiter, a line end or the end of file may follow, anything else is an error;</li>
  * <li>in an unquoted field every character but the delimiter and line ends is data (quotes included); nothing is
- * trimmed; empty fields are {@code ""}, never null.</li>
+ * trimmed; empty fields are empty strings, never null.</li>
  * </ul>
  * Records are numbered from 1 (the header).
  */
