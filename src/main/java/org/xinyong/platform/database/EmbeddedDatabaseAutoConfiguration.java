@@ -23,7 +23,7 @@ public class EmbeddedDatabaseAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.dataDir(), properties.binariesDir(),
-				properties.port());
+				properties.port(), properties.settings());
 		server.createDatabaseIfMissing(properties.database());
 		return server;
 	}

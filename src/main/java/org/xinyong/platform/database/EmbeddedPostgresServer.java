@@ -56,14 +56,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	private final List<String> prefix;
 	private final int port;
 	private final String password;
+	private final java.util.Map<String, String> settings;
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
-	private EmbeddedPostgresServer(Path dataDir, Path binDir, List<String> prefix, int port, String password) {
+	private EmbeddedPostgresServer(Path dataDir, Path binDir, List<String> prefix, int port, String password,
+			java.util.Map<String, String> settings) {
 		this.dataDir = dataDir;
 		this.binDir = binDir;
 		this.prefix = prefix;
 		this.port = port;
 		this.password = password;
+		this.settings = settings;
+	}
+
+	/** A setting's name: letters, digits, underscores and dots (custom options such as {@code pg_stat_statements.track}). */
+	private static final java.util.regex.Pattern SETTING_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+	/** A setting's value: no spaces, quotes or shell characters (the options pass through {@code pg_ctl -o}). */
+	private static final java.util.regex.Pattern SETTING_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9_.,:/+=-]+");
+
+	public static EmbeddedPostgresServer start(Path dataDir, Path binariesDir, int port) {
+		return start(dataDir, binariesDir, port, java.util.Map.of());
 	}
 
 	/**
@@ -72,8 +84,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @param dataDir     PostgreSQL's data directory (created if missing)
 	 * @param binariesDir where the binaries are unpacked (shared by all servers on the machine, unpacked once)
 	 * @param port        TCP port on 127.0.0.1, or 0 for a free one
+	 * @param settings    extra server settings, each passed as {@code -c name=value}
+	 * @throws IllegalArgumentException for a setting whose name or value is not plain
 	 */
-	public static EmbeddedPostgresServer start(Path dataDir, Path binariesDir, int port) {
+	public static EmbeddedPostgresServer start(Path dataDir, Path binariesDir, int port,
+			java.util.Map<String, String> settings) {
+		settings.forEach((name, value) -> {
+			if (!SETTING_NAME.matcher(name).matches() || value == null || !SETTING_VALUE.matcher(value).matches()) {
+				throw new IllegalArgumentException("xinyong.embedded.settings: '" + name + "=" + value
+						+ "' is not a plain PostgreSQL setting (name: letters, digits, _ and .; value: letters, digits and"
+						+ " _ . , : / + = -)");
+			}
+		});
 		try {
 			Path bin = unpackBinaries(binariesDir);
 			List<String> prefix = commandPrefix();
@@ -81,7 +103,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			Files.createDirectories(absoluteData.getParent());
 			String password = passwordFor(absoluteData);
 			int chosenPort = port == 0 ? freePort() : port;
-			EmbeddedPostgresServer server = new EmbeddedPostgresServer(absoluteData, bin, prefix, chosenPort, password);
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(absoluteData, bin, prefix, chosenPort, password,
+					new java.util.TreeMap<>(settings));
 			server.initIfNeeded();
 			server.startPostmaster();
 			return server;
@@ -185,6 +208,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
 		String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c timezone=UTC"
 				+ " -c max_connections=200 -c shared_buffers=128MB";
+		for (var setting : settings.entrySet()) {
+			options += " -c " + setting.getKey() + "=" + setting.getValue();
+		}
 		try {
 			run(List.of(pg("pg_ctl"), "-D", dataDir.toString(), "-o", options, "-l", logFile.toString(), "-w", "-t",
 					"120", "start"), 180);
@@ -194,7 +220,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					+ tail(logFile) + "\nIf another Xinyong process uses " + dataDir
 					+ ", stop it or choose another directory with xinyong.embedded.data-dir.", e);
 		}
-		log.info("Embedded PostgreSQL 15 started on 127.0.0.1:{} with data in {}", port, dataDir);
+		log.info("Embedded PostgreSQL 15 started on 127.0.0.1:{} with data in {}{}", port, dataDir,
+				settings.isEmpty() ? "" : " and settings " + settings);
 	}
 
 	private String pg(String binary) {

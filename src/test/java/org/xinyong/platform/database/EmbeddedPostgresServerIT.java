@@ -56,6 +56,32 @@ class EmbeddedPostgresServerIT {
 	}
 
 	@Test
+	void passesExtraSettingsToTheServerAndRefusesUnsafeOnes() throws Exception {
+		Path data = dir.resolve("settings").resolve("postgres");
+		Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "xinyong-postgres");
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, binaries, 0,
+				java.util.Map.of("work_mem", "7MB", "shared_preload_libraries", "pg_stat_statements"))) {
+			server.createDatabaseIfMissing("xinyong");
+			try (Connection c = server.connect("xinyong"); var s = c.createStatement()) {
+				try (var rs = s.executeQuery("show work_mem")) {
+					rs.next();
+					assertThat(rs.getString(1)).isEqualTo("7MB");
+				}
+				s.execute("create extension pg_stat_statements");
+				try (var rs = s.executeQuery("select count(*) >= 0 from pg_stat_statements")) {
+					rs.next();
+					assertThat(rs.getBoolean(1)).isTrue();
+				}
+			}
+		}
+		assertThatThrownBy(() -> EmbeddedPostgresServer.start(dir.resolve("unsafe"), binaries, 0,
+				java.util.Map.of("work_mem", "7MB; rm -rf /")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("xinyong.embedded.settings");
+		assertThat(dir.resolve("unsafe")).doesNotExist();
+	}
+
+	@Test
 	void explainsHowToUseAServerWhenItCannotStart() throws Exception {
 		Path data = dir.resolve("not-a-directory");
 		Files.writeString(data, "a file where the data directory should be");
