@@ -146,12 +146,13 @@ public class FileSubmissionIT {
 					rs.getLong(14), rs.getObject(15), rs.getBoolean(16), rs.getString(17),
 					rs.getObject(18, java.time.OffsetDateTime.class).toInstant()))
 			.single();
-		long provider = jdbc.sql("select organisation_id from submission where id = ?").param(submission)
-			.query(Long.class).single();
-		assertThat(row.subList(0, 17)).containsExactly(1, "CREATED", "ADMIN_PENALTY", provider, "卫市监罚〔2026〕31号",
+		var submitted = jdbc.sql("select organisation_id, submitted_by from submission where id = ?").param(submission)
+			.query((rs, n) -> java.util.List.of(rs.getLong(1), rs.getString(2)))
+			.single();
+		assertThat((String) submitted.get(1)).isNotBlank();
+		assertThat(row.subList(0, 17)).containsExactly(1, "CREATED", "ADMIN_PENALTY", submitted.get(0), "卫市监罚〔2026〕31号",
 				"91320100748204660Q", "中卫某某\\物流有限公司", "0.5", true, java.time.LocalDate.of(2026, 3, 9), "GENERAL",
-				null, true, submission, null, false, row.get(16));
-		assertThat((String) row.get(16)).isNotBlank();
+				null, true, submission, null, false, submitted.get(1));
 		assertThat((java.time.Instant) row.get(17)).isBetween(before, java.time.Instant.now());
 	}
 

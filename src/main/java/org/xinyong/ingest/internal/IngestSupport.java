@@ -74,11 +74,6 @@ class IngestSupport {
 	public record BatchOutcome(int created, int changed, int unchanged, List<RecordVersionRef> written,
 			Map<Long, List<RowError>> errorsByRow, boolean metExisting) {
 
-		public BatchOutcome(int created, int changed, int unchanged, List<RecordVersionRef> written,
-				Map<Long, List<RowError>> errorsByRow) {
-			this(created, changed, unchanged, written, errorsByRow, false);
-		}
-
 		public int rejectedRows() {
 			return errorsByRow.size();
 		}

@@ -62,10 +62,6 @@ class RecordStore {
 	 */
 	record BatchResult(int created, int changed, int unchanged, List<RecordVersionRef> written, List<RowError> errors,
 			boolean metExisting) {
-
-		BatchResult(int created, int changed, int unchanged, List<RecordVersionRef> written, List<RowError> errors) {
-			this(created, changed, unchanged, written, errors, false);
-		}
 	}
 
 	private record Latest(int versionNo, byte[] hash, String kind, Long submissionId) {
@@ -92,7 +88,7 @@ class RecordStore {
 	 */
 	BatchResult write(Context ctx, List<ValidRow> rows, boolean sharedLock, boolean assumeNew) {
 		if (rows.isEmpty()) {
-			return new BatchResult(0, 0, 0, List.of(), List.of());
+			return new BatchResult(0, 0, 0, List.of(), List.of(), false);
 		}
 		String item = ctx.item().item().code();
 		// One writer per (item, provider) at a time, so version numbers never race (the parts of one file excepted).

@@ -49,14 +49,16 @@ class ReusingEventSerializerTest {
 	}
 
 	@Test
-	void eachThreadKeepsItsOwnLastEvent() throws Exception {
-		Changed event = new Changed(7, List.of("x"));
-		Object here = serializer.serialize(event);
+	void keepsOnlyTheLastEventForAllThreads() throws Exception {
+		Changed first = new Changed(7, List.of("x"));
+		Object json = serializer.serialize(first);
 		Object[] there = new Object[1];
-		Thread thread = new Thread(() -> there[0] = serializer.serialize(event));
+		Thread thread = new Thread(() -> there[0] = serializer.serialize(first));
 		thread.start();
 		thread.join();
-		assertThat(there[0]).isEqualTo(here).isNotSameAs(here);
+		assertThat(there[0]).isSameAs(json); // the same event from another thread
+		serializer.serialize(new Changed(8, List.of("y")));
+		assertThat(serializer.serialize(first)).isEqualTo(json).isNotSameAs(json); // no longer kept
 	}
 
 	@Test
