@@ -25,8 +25,15 @@ public class CreditSubjects {
 	static final int CACHE_LIMIT = 500_000;
 
 	private final JdbcClient jdbc;
-	private final Map<String, Long> knownIds = new java.util.concurrent.ConcurrentHashMap<>();
-	private final Map<Long, String> knownNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * Per identifier: the subject's id and one name known to be recorded for it (almost every subject has only one),
+	 * in one entry, so that each row of a large file costs one lookup.
+	 */
+	private final Map<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record Known(long id, String name) {
+	}
 
 	CreditSubjects(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -46,106 +53,140 @@ public class CreditSubjects {
 	public Map<String, Long> resolve(Collection<Mention> mentions, String source) {
 		Map<String, Mention> byCode = new LinkedHashMap<>();
 		Map<String, Long> ids = new HashMap<>(mentions.size() * 2);
-		List<Mention> named = new ArrayList<>(mentions.size());
+		Map<String, String> names = new HashMap<>();
+		List<Pending> toName = new ArrayList<>();
 		for (Mention m : mentions) {
 			String code = m.identifier().value();
-			Long known = knownIds.get(code);
-			if (known != null) {
-				ids.put(code, known);
+			Known k = known.get(code);
+			if (k != null) {
+				ids.put(code, k.id());
+				if (m.name() != null && !m.name().equals(k.name())) {
+					toName.add(new Pending(m, k));
+				}
 			}
 			else {
-				byCode.putIfAbsent(code, m);
+				// a new subject takes the first name it is mentioned with
+				Mention first = byCode.putIfAbsent(code, m);
+				if (first != null && nameOf(first) == null && nameOf(m) != null) {
+					byCode.put(code, m);
+				}
+				toName.add(new Pending(m, null));
 			}
-			named.add(m);
 		}
 		if (!byCode.isEmpty()) {
-			ids.putAll(create(byCode));
+			ids.putAll(create(byCode, source, names));
 		}
-		recordNames(named, ids, source);
+		recordNames(toName, ids, names, source);
+		// remember what this transaction recorded, once it is committed
+		Map<String, Known> learnt = new HashMap<>(byCode.size() + names.size() * 2);
+		for (String code : byCode.keySet()) {
+			learnt.put(code, new Known(ids.get(code), names.get(code)));
+		}
+		names.forEach((code, name) -> learnt.put(code, new Known(ids.get(code), name)));
+		if (!learnt.isEmpty()) {
+			afterCommit(() -> {
+				if (known.size() > CACHE_LIMIT) {
+					known.clear();
+				}
+				known.putAll(learnt);
+			});
+		}
 		return ids;
 	}
 
-	private Map<String, Long> create(Map<String, Mention> byCode) {
+	/** A mention whose name may not be recorded yet, with what the cache knew of its subject (or null). */
+	private record Pending(Mention mention, Known known) {
+	}
+
+	private static String nameOf(Mention m) {
+		return m.name() == null || m.name().isBlank() ? null : m.name().strip();
+	}
+
+	/**
+	 * Inserts the subjects not yet known, each with the first name it was mentioned with, and reads the ids of those
+	 * that exist. Puts into {@code names} (identifier to name) the names stored with the subjects this call created.
+	 */
+	private Map<String, Long> create(Map<String, Mention> byCode, String source, Map<String, String> names) {
 		List<String> codes = new ArrayList<>(byCode.keySet());
 		List<String> kinds = new ArrayList<>(codes.size());
 		List<String> types = new ArrayList<>(codes.size());
 		List<Boolean> legacy = new ArrayList<>(codes.size());
+		List<String> firstNames = new ArrayList<>(codes.size());
 		for (String code : codes) {
-			Identifier id = byCode.get(code).identifier();
+			Mention m = byCode.get(code);
+			Identifier id = m.identifier();
 			kinds.add(id.kind().name());
 			types.add(SubjectType.of(id.kind()).name());
 			legacy.add(id instanceof UnifiedCode u && u.legacy());
+			firstNames.add(nameOf(m));
 		}
-		// One statement: insert the new ones, and read the ids of both new and existing subjects.
+		// Codes missing from the cache are almost always new: insert first, then read the ids of any that existed.
 		Map<String, Long> ids = new HashMap<>(codes.size() * 2);
 		jdbc.sql("""
-				with input (code, kind, subject_type, legacy) as (
-				    select * from unnest(cast(:codes as text[]), cast(:kinds as text[]), cast(:types as text[]),
-				                         cast(:legacy as boolean[]))),
-				inserted as (
-				    insert into credit_subject (code, kind, subject_type, legacy)
-				    select * from input on conflict (code) do nothing returning id, code)
-				select id, code from inserted
-				union all
-				select s.id, s.code from credit_subject s join input i on s.code = i.code
-				where not exists (select 1 from inserted n where n.code = i.code)""")
+				insert into credit_subject (code, kind, subject_type, legacy, first_name, first_name_seen_in)
+				select c, k, t, l, n, case when n is not null then cast(:source as text) end
+				from unnest(cast(:codes as text[]), cast(:kinds as text[]), cast(:types as text[]),
+				            cast(:legacy as boolean[]), cast(:names as text[])) as i(c, k, t, l, n)
+				on conflict (code) do nothing
+				returning id, code, first_name""")
 			.param("codes", codes.toArray(String[]::new))
 			.param("kinds", kinds.toArray(String[]::new))
 			.param("types", types.toArray(String[]::new))
 			.param("legacy", legacy.toArray(Boolean[]::new))
-			.query((rs, n) -> ids.put(rs.getString("code"), rs.getLong("id")))
+			.param("names", firstNames.toArray(String[]::new))
+			.param("source", source)
+			.query((rs, n) -> {
+				String code = rs.getString("code");
+				ids.put(code, rs.getLong("id"));
+				String name = rs.getString("first_name");
+				if (name != null) {
+					names.put(code, name);
+				}
+				return code;
+			})
 			.list();
 		if (ids.size() < codes.size()) {
-			// a concurrent transaction inserted some of them after this statement's snapshot: read them now
+			// subjects that existed, or that a concurrent transaction inserted first
+			List<String> missing = codes.stream().filter(c -> !ids.containsKey(c)).toList();
 			jdbc.sql("select id, code from credit_subject where code = any(cast(:codes as text[]))")
-				.param("codes", codes.toArray(String[]::new))
+				.param("codes", missing.toArray(String[]::new))
 				.query((rs, n) -> ids.put(rs.getString("code"), rs.getLong("id")))
 				.list();
 		}
-		Map<String, Long> created = Map.copyOf(ids);
-		afterCommit(() -> {
-			if (knownIds.size() > CACHE_LIMIT) {
-				knownIds.clear();
-			}
-			knownIds.putAll(created);
-		});
 		return ids;
 	}
 
 	/**
-	 * Records names not seen before for their subjects (first sighting wins the timestamp). The cache holds, per
-	 * subject, one name known to be recorded — almost every subject has only one — so that the names of a large file
-	 * are checked without building a key string per row; anything it misses, the insert's conflict clause skips.
+	 * Records names not seen before for their subjects (first sighting wins the timestamp). A name already kept for
+	 * the subject, as its first name or a later one, is not kept twice: the cache and {@code names} skip most
+	 * repeats, and the insert skips the rest.
+	 *
+	 * @param names identifier to a name known to be kept for it: the names just stored with the subjects this
+	 *              transaction created; receives the last name recorded or found for each identifier
 	 */
-	private void recordNames(List<Mention> mentions, Map<String, Long> ids, String source) {
+	private void recordNames(List<Pending> mentions, Map<String, Long> ids, Map<String, String> names, String source) {
 		List<Long> nameIds = new ArrayList<>();
-		List<String> names = new ArrayList<>();
-		Map<Long, String> batch = new HashMap<>();
-		for (Mention m : mentions) {
-			if (m.name() != null && !m.name().isBlank()) {
-				Long id = ids.get(m.identifier().value());
-				String name = m.name().strip();
-				if (!name.equals(knownNames.get(id)) && !name.equals(batch.put(id, name))) {
-					nameIds.add(id);
-					names.add(name);
+		List<String> newNames = new ArrayList<>();
+		for (Pending p : mentions) {
+			String name = nameOf(p.mention());
+			if (name != null) {
+				String code = p.mention().identifier().value();
+				if ((p.known() == null || !name.equals(p.known().name())) && !name.equals(names.put(code, name))) {
+					nameIds.add(ids.get(code));
+					newNames.add(name);
 				}
 			}
 		}
-		if (!names.isEmpty()) {
+		if (!newNames.isEmpty()) {
 			jdbc.sql("""
-					insert into credit_subject_name (subject_id, name, first_seen_in)
-					select s, n, :source from unnest(cast(:ids as bigint[]), cast(:names as text[])) as t(s, n)
+					insert into credit_subject_later_name (subject_id, name, first_seen_in)
+					select t.s, t.n, :source from unnest(cast(:ids as bigint[]), cast(:names as text[])) as t(s, n)
+					where not exists (select 1 from credit_subject c where c.id = t.s and c.first_name = t.n)
 					on conflict (subject_id, name) do nothing""")
 				.param("ids", nameIds.toArray(Long[]::new))
-				.param("names", names.toArray(String[]::new))
+				.param("names", newNames.toArray(String[]::new))
 				.param("source", source)
 				.update();
-			afterCommit(() -> {
-				if (knownNames.size() > CACHE_LIMIT) {
-					knownNames.clear();
-				}
-				knownNames.putAll(batch);
-			});
 		}
 	}
 

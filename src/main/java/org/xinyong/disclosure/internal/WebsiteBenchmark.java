@@ -120,18 +120,11 @@ class WebsiteBenchmark implements ApplicationRunner {
 		long penaltyVersion = catalogs.publishedItem("ADMIN_PENALTY").orElseThrow().catalogVersionId();
 		long licenceVersion = catalogs.publishedItem("ADMIN_LICENCE").orElseThrow().catalogVersionId();
 		jdbc.sql("""
-				insert into credit_subject (id, code, kind, subject_type, legacy)
+				insert into credit_subject (id, code, kind, subject_type, legacy, first_name, first_name_seen_in)
 				select :base + i,
 				       case when i % 20 = 0 then '640104' || lpad(i::text, 12, '0') else '91640100' || lpad(i::text, 10, '0') end,
 				       case when i % 20 = 0 then 'RESIDENT_ID' else 'USCC' end,
-				       case when i % 20 = 0 then 'NATURAL_PERSON' else 'ORGANISATION' end, false
-				from generate_series(cast(1 as bigint), :n) i""")
-			.param("base", ID_BASE)
-			.param("n", subjects)
-			.update();
-		jdbc.sql("""
-				insert into credit_subject_name (subject_id, name, first_seen_in)
-				select :base + i,
+				       case when i % 20 = 0 then 'NATURAL_PERSON' else 'ORGANISATION' end, false,
 				       case when i % 20 = 0
 				            then substr('王李张刘陈杨马赵黄周', cast(1 + (i * 7) % 10 as int), 1) || substr(:syl, cast(1 + (i * 13) % 40 as int), 1)
 				                 || substr(:syl, cast(1 + (i * 29) % 40 as int), 1)
@@ -156,7 +149,7 @@ class WebsiteBenchmark implements ApplicationRunner {
 				insert into record_version (record_id, version_no, kind, catalog_item, provider_id, natural_key, subject_id,
 				    payload, content_hash, decision_date, severity, catalog_version_id, recorded_by, recorded_at)
 				select md5('bench-' || k)::uuid, 1, 'CREATED', item, :provider, number, :base + s,
-				       json_build_object('subjectName', n.name, 'subjectCode', c.code, 'decisionNumber', number,
+				       json_build_object('subjectName', c.first_name, 'subjectCode', c.code, 'decisionNumber', number,
 				           'violationType', '未按规定公示年度报告', 'facts', '当事人未按规定期限公示年度报告，事实清楚。',
 				           'basis', '《企业信息公示暂行条例》第十七条', 'penaltyType', 'FINE', 'penaltyContent', '罚款人民币壹万元',
 				           'fineAmount', 1, 'decisionDate', decided, 'authority', '银川市市场监督管理局',
@@ -171,8 +164,7 @@ class WebsiteBenchmark implements ApplicationRunner {
 				             date '2023-05-01' + cast(k * 37 % 1300 as int) as decided,
 				             case when k % 10 < 2 then 'MINOR' when k % 10 < 8 then 'GENERAL' else 'SERIOUS' end as severity
 				      from generate_series(cast(0 as bigint), :records - 1) k) g
-				join credit_subject c on c.id = :base + g.s
-				join credit_subject_name n on n.subject_id = c.id""")
+				join credit_subject c on c.id = :base + g.s""")
 			.param("provider", provider)
 			.param("base", ID_BASE)
 			.param("n", subjects)

@@ -67,10 +67,30 @@ class RecordStore {
 	private record Latest(int versionNo, byte[] hash, String kind, Long submissionId) {
 	}
 
+	/** A name-based (version 3) UUID of the record's identity: what {@link UUID#nameUUIDFromBytes} gives. */
 	static UUID recordId(String item, long providerId, String naturalKey) {
-		return UUID.nameUUIDFromBytes((item + '\u001e' + providerId + '\u001e' + naturalKey)
+		byte[] md5 = MD5.get().digest((item + '\u001e' + providerId + '\u001e' + naturalKey)
 			.getBytes(StandardCharsets.UTF_8));
+		md5[6] = (byte) (md5[6] & 0x0f | 0x30); // version 3
+		md5[8] = (byte) (md5[8] & 0x3f | 0x80); // IETF variant
+		long msb = 0;
+		long lsb = 0;
+		for (int i = 0; i < 8; i++) {
+			msb = msb << 8 | (md5[i] & 0xff);
+			lsb = lsb << 8 | (md5[i + 8] & 0xff);
+		}
+		return new UUID(msb, lsb);
 	}
+
+	/** One digest per thread: looking the algorithm up for every row cost more than the hashing. */
+	private static final ThreadLocal<java.security.MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+		try {
+			return java.security.MessageDigest.getInstance("MD5");
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	});
 
 	BatchResult write(Context ctx, List<ValidRow> rows) {
 		return write(ctx, rows, false, false);

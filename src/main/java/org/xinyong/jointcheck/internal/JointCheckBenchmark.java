@@ -126,18 +126,12 @@ class JointCheckBenchmark implements ApplicationRunner {
 				  from b
 				$$""").update();
 		jdbc.sql("""
-				insert into credit_subject (id, code, kind, subject_type, legacy)
+				insert into credit_subject (id, code, kind, subject_type, legacy, first_name, first_name_seen_in)
 				select :base + i,
 				       case when i % 20 = 0 then bench_resident(i) else bench_uscc(lpad(i::text, 8, '0')) end,
 				       case when i % 20 = 0 then 'RESIDENT_ID' else 'USCC' end,
-				       case when i % 20 = 0 then 'NATURAL_PERSON' else 'ORGANISATION' end, false
-				from generate_series(cast(1 as bigint), :n) i""")
-			.param("base", ID_BASE)
-			.param("n", subjects)
-			.update();
-		jdbc.sql("""
-				insert into credit_subject_name (subject_id, name, first_seen_in)
-				select :base + i, '核查基准主体' || i || '有限公司', 'benchmark'
+				       case when i % 20 = 0 then 'NATURAL_PERSON' else 'ORGANISATION' end, false,
+				       '核查基准主体' || i || '有限公司', 'benchmark'
 				from generate_series(cast(1 as bigint), :n) i""")
 			.param("base", ID_BASE)
 			.param("n", subjects)
