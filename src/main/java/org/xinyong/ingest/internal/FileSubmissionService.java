@@ -54,6 +54,12 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 	private static final Logger log = LoggerFactory.getLogger(FileSubmissionService.class);
 	static final int BATCH_ROWS = 5_000;
 
+	/**
+	 * Rows per batch: {@link #BATCH_ROWS}, except while the ingest benchmark warms the JIT up with small batches (so
+	 * that code run once per batch is compiled, as in a platform that has been running for a while).
+	 */
+	private volatile int batchRows = BATCH_ROWS;
+
 	private final IngestSupport support;
 	private final SubmissionLedger ledger;
 	private final JdbcClient jdbc;
@@ -93,6 +99,14 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 		Thread t = new Thread(r, name);
 		t.setDaemon(true);
 		return t;
+	}
+
+	/** For the ingest benchmark's warm-up only: the rows per batch of the files read from now on. */
+	void batchRows(int rows) {
+		if (rows < 1) {
+			throw new IllegalArgumentException("rows per batch must be positive: " + rows);
+		}
+		this.batchRows = rows;
 	}
 
 	@Override
@@ -350,7 +364,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 				buffer.cells.put(row.rowNumber(), PackedCells.pack(c));
 				buffer.count++;
 				buffer.lastSeen = seen;
-				if (buffer.count >= BATCH_ROWS) {
+				if (buffer.count >= batchRows) {
 					pending[p] = flush(plan, job, p, parts, buffer, reader.bytesRead(), pending[p], assumeNew);
 					buffers[p] = new PartBuffer(plan);
 				}
