@@ -182,15 +182,15 @@ class IngestBenchmark implements ApplicationRunner {
 	}
 
 	/**
-	 * Runs a measured load from the same state as the others: no autovacuum worker running, a checkpoint just done
-	 * (no load pays for writing out what the one before left in memory), and autovacuum off until the load ends. A
-	 * worker vacuuming the tables of the derived work had started during some raw COPYs after the file path and made
-	 * them 15–20 % slower than the one before it.
+	 * Runs a measured load under the same conditions as the others: it starts when no autovacuum worker is running
+	 * and runs with autovacuum off, so that no worker vacuuming the tables of earlier loads competes with one load
+	 * and not another. (A checkpoint before each load was tried too: it made the file path, which adds to large
+	 * existing indexes and so writes a full-page image of each page it first touches, 2–4 s slower, and did not
+	 * change the raw COPY; a running platform is not usually just past a checkpoint.)
 	 */
 	private double measured(Load load) throws Exception {
 		awaitNoAutovacuum();
 		boolean superuser = settings("alter system set autovacuum = off");
-		settings("checkpoint");
 		try {
 			return load.seconds();
 		}
@@ -201,13 +201,11 @@ class IngestBenchmark implements ApplicationRunner {
 		}
 	}
 
-	/** Runs a statement that needs a superuser (as on the embedded server); false, with a warning, when refused. */
+	/** Changes a server setting (a superuser may, as on the embedded server); false, with a warning, when refused. */
 	private boolean settings(String statement) {
 		try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
 			s.execute(statement);
-			if (statement.startsWith("alter system")) {
-				s.execute("select pg_reload_conf()");
-			}
+			s.execute("select pg_reload_conf()");
 			return true;
 		}
 		catch (java.sql.SQLException e) {
