@@ -22,7 +22,7 @@ import org.xinyong.subject.internal.Gb32100;
 @SpringBootTest
 class CreditSubjectsIT {
 
-	private static final AtomicInteger NEXT = new AtomicInteger(40_000_000 + (int) (System.nanoTime() % 1_000_000));
+	private static final AtomicInteger NEXT = new AtomicInteger(40_000_000 + (int) Math.floorMod(System.nanoTime(), 1_000_000L));
 
 	@Autowired
 	CreditSubjects subjects;

@@ -101,7 +101,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 		return t;
 	}
 
-	/** For the ingest benchmark's warm-up only: the rows per batch of the files read from now on. */
+	/** For the ingest benchmark's warm-up only: the rows per batch of the files that start being read from now on. */
 	void batchRows(int rows) {
 		if (rows < 1) {
 			throw new IllegalArgumentException("rows per batch must be positive: " + rows);
@@ -317,6 +317,7 @@ class FileSubmissionService implements FileSubmissions, BulkLoads {
 			long[] done = resumePoints(job);
 			int parts = done.length;
 			pending = new Future<?>[parts];
+			int batchRows = this.batchRows; // fixed for the whole file
 			// Each part first writes its batches as new records, until one batch meets an existing record.
 			boolean[] assumeNew = new boolean[parts];
 			java.util.Arrays.fill(assumeNew, true);
