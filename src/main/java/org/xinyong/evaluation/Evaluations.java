@@ -323,6 +323,23 @@ public class Evaluations implements DisposableBean {
 			.optional();
 	}
 
+	/** The latest grades of several subjects in one query (as {@link #latestGrade(long)}); the ungraded are absent. */
+	public Map<Long, Grade> latestGrades(java.util.Collection<Long> subjectIds) {
+		if (subjectIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Grade> out = new java.util.HashMap<>();
+		jdbc.sql("""
+				select g.*, r.model_version, r.as_of from evaluation_result g join evaluation_run r on r.id = g.run_id
+				where g.run_id = (select max(run_id) from evaluation_run_progress where state = 'DONE')
+				  and g.subject_id = any(?)""")
+			.params((Object) subjectIds.toArray(Long[]::new))
+			.query(this::grade)
+			.list()
+			.forEach(g -> out.put(g.subjectId(), g));
+		return out;
+	}
+
 	/**
 	 * The latest grade when it is the best band of the model it was given under (e.g. A): the "good grade" ground of
 	 * the reward list (art. 39). A grade never lists anyone by itself; an organisation confirms the entry.

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -29,7 +38,9 @@ import org.xinyong.catalog.CatalogVersionPublished;
 import org.xinyong.catalog.Catalogs;
 import org.xinyong.jointcheck.CheckAnswer.AppliedMeasure;
 import org.xinyong.jointcheck.CheckAnswer.RecordSummary;
+import org.xinyong.jointcheck.internal.Batcher;
 import org.xinyong.jointcheck.internal.CheckWriter;
+import org.xinyong.evaluation.Grade;
 import org.xinyong.lists.ListEntry;
 import org.xinyong.evaluation.Evaluations;
 import org.xinyong.lists.ListStanding;
@@ -55,13 +66,16 @@ import tools.jackson.databind.json.JsonMapper;
  * and audits it (action {@value #ACTION}, so the subject sees it among the reads about it, art. 50).
  */
 @Service
-public class JointChecks {
+public class JointChecks implements DisposableBean {
 
 	/** Contains {@code READ}: listed on the subject's "who queried me" page. */
 	public static final String ACTION = "JOINT_CHECK_READ";
 	public static final String FEEDBACK_ACTION = "JOINT_CHECK_FEEDBACK";
 	static final int REFERENCE_LIMIT = 200;
 	static final int RECORD_LIMIT = 50;
+	/** At most this many checks are read in one round of queries. */
+	static final int READ_BATCH = 64;
+	private static final Logger log = LoggerFactory.getLogger(JointChecks.class);
 
 	private final JdbcClient jdbc;
 	private final ListStanding standing;
@@ -77,6 +91,7 @@ public class JointChecks {
 	private volatile String[] dishonestyItems;
 
 	private final Evaluations evaluations;
+	private final Batcher<Query> reader;
 
 	JointChecks(JdbcClient jdbc, ListStanding standing, MeasureLists measures,
 			Catalogs catalogs, Organisations organisations, WorkingDays workingDays, AuditLog audit,
@@ -94,6 +109,12 @@ public class JointChecks {
 		this.json = json;
 		this.clock = clock;
 		this.feedbackWorkingDays = feedbackWorkingDays;
+		this.reader = new Batcher<>("joint-check-rounds", 1, READ_BATCH, this::answerAll);
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		reader.close();
 	}
 
 	public int feedbackWorkingDays() {
@@ -101,7 +122,10 @@ public class JointChecks {
 	}
 
 	/**
-	 * Checks a subject for a matter on behalf of the caller's organisation.
+	 * Checks a subject for a matter on behalf of the caller's organisation. The check is validated on the caller's
+	 * thread, then read together with the other checks pending at that moment (one round of queries per batch, on
+	 * the thread {@code joint-check-reader}) and stored and audited by the group commit ({@link CheckWriter}); this
+	 * method returns once the check and its audit entry are committed.
 	 *
 	 * @throws DomainException 400 {@code JOINT_CHECK_MATTER_REQUIRED}/{@code JOINT_CHECK_MATTER_INVALID},
 	 *                         {@code JOINT_CHECK_REFERENCE_REQUIRED}/{@code JOINT_CHECK_REFERENCE_TOO_LONG}, or the
@@ -111,11 +135,12 @@ public class JointChecks {
 	public Answered check(OrganisationMember member, String actor, String clientAddress, String subjectCode,
 			String matterCode, String reference) {
 		String subjectRef = null;
+		Matter matter;
 		try {
 			if (member == null) {
 				throw new DomainException("ORGANISATION_REQUIRED", HttpStatus.FORBIDDEN);
 			}
-			Matter matter = matter(matterCode);
+			matter = matter(matterCode);
 			if (reference == null || reference.isBlank()) {
 				throw DomainException.badRequest("JOINT_CHECK_REFERENCE_REQUIRED");
 			}
@@ -128,12 +153,27 @@ public class JointChecks {
 				throw DomainException.badRequest(issue.code(), issue.args().toArray());
 			}
 			subjectRef = identifier.value();
-			return answer(member, actor, clientAddress, subjectRef, matter, reference.strip());
 		}
 		catch (DomainException e) {
 			audit.record(AuditEntry.of(ACTION, e.status() == HttpStatus.FORBIDDEN ? AuditEntry.Outcome.DENIED
 					: AuditEntry.Outcome.FAILURE, Map.of("code", e.code())).aboutSubject(subjectRef, null));
 			throw e;
+		}
+		Query query = new Query(member, actor, clientAddress, subjectRef, matter, reference.strip(),
+				new CompletableFuture<>());
+		reader.add(query);
+		try {
+			return query.result().get(60, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+		catch (TimeoutException e) {
+			throw new IllegalStateException("joint check not answered within 60 s", e);
 		}
 	}
 
@@ -156,55 +196,108 @@ public class JointChecks {
 	public record Answered(CheckAnswer answer, String json) {
 	}
 
-	private Answered answer(OrganisationMember member, String actor, String clientAddress, String code,
-			Matter matter, String reference) {
-		LocalDate today = LocalDate.ofInstant(clock.instant(), Zones.DISPLAY);
-		UUID checkId = TimeOrderedIds.next(clock);
-		Found subject = find(code, today);
-		CheckAnswer answer;
+	/** A validated check waiting for its answer. */
+	private record Query(OrganisationMember member, String actor, String clientAddress, String code, Matter matter,
+			String reference, CompletableFuture<Answered> result) {
+	}
+
+	/**
+	 * Answers a round of checks in one transaction: one query for all their subjects, one for the list entries of
+	 * those ever listed and one for their grades; then the checks are stored and audited (group commit, see
+	 * {@link CheckWriter}) and, once committed, answered. When the round fails, each check is tried alone so that one
+	 * bad check cannot fail the others.
+	 */
+	private void answerAll(List<Query> batch) {
+		List<Prepared> answers;
+		try {
+			answers = writer.inTransaction(() -> {
+				List<Prepared> prepared = answer(batch);
+				List<CheckWriter.Row> rows = new ArrayList<>(batch.size());
+				List<AuditEntry> entries = new ArrayList<>(batch.size());
+				for (int i = 0; i < batch.size(); i++) {
+					rows.add(row(batch.get(i), prepared.get(i)));
+					entries.add(auditEntry(batch.get(i), prepared.get(i).answer()));
+				}
+				writer.write(rows, entries);
+				return prepared;
+			});
+		}
+		catch (RuntimeException e) {
+			if (batch.size() == 1) {
+				batch.get(0).result().completeExceptionally(e);
+				return;
+			}
+			log.warn("joint-check round of {} failed ({}), answering one by one", batch.size(), e.toString());
+			for (Query q : batch) {
+				answerAll(List.of(q));
+			}
+			return;
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			batch.get(i).result().complete(new Answered(answers.get(i).answer(), answers.get(i).json()));
+		}
+	}
+
+	/** An answer ready to be stored: the subject's id is stored with the check but not part of the answer. */
+	private record Prepared(CheckAnswer answer, String json, Long subjectId, LocalDate checkedOn, Instant checkedAt) {
+	}
+
+	private List<Prepared> answer(List<Query> batch) {
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, Zones.DISPLAY);
+		Map<String, Found> found = find(batch.stream().map(Query::code).distinct().toList(), today);
+		List<Long> ids = found.values().stream().map(Found::id).toList();
+		// most subjects were never on a list: only those ever listed cost the lists' queries
+		List<Long> listed = found.values().stream().filter(Found::listed).map(Found::id).toList();
+		Map<Long, Standing> standings = listed.isEmpty() ? Map.of() : standing.of(listed, today);
+		Map<Long, Grade> grades = evaluations.latestGrades(ids);
+		List<Prepared> out = new ArrayList<>(batch.size());
+		for (Query q : batch) {
+			Found subject = found.get(q.code());
+			CheckAnswer answer = answer(TimeOrderedIds.next(clock), q.code(), q.matter(), subject, standings, grades);
+			out.add(new Prepared(answer, json.writeValueAsString(answer), subject == null ? null : subject.id(), today,
+					now));
+		}
+		return out;
+	}
+
+	private CheckAnswer answer(UUID checkId, String code, Matter matter, Found subject, Map<Long, Standing> standings,
+			Map<Long, Grade> grades) {
 		if (subject == null) {
-			answer = new CheckAnswer(checkId, new CheckAnswer.Subject(code, null, null, null), CheckStatus.UNKNOWN_SUBJECT,
-					List.of(), List.of());
+			return new CheckAnswer(checkId, new CheckAnswer.Subject(code, null, null, null),
+					CheckStatus.UNKNOWN_SUBJECT, List.of(), List.of());
+		}
+		Standing lists = standings.getOrDefault(subject.id(), Standing.NONE);
+		List<RecordSummary> records = subject.records();
+		// what the subject is, and the entries the measures may apply to, most serious first
+		Map<ListTarget, String> targets = new LinkedHashMap<>();
+		for (ListEntry e : lists.seriousDishonesty()) {
+			targets.putIfAbsent(ListTarget.serious(e.category()), "serious-dishonesty:" + e.id());
+		}
+		if (!records.isEmpty()) {
+			targets.putIfAbsent(ListTarget.DISHONESTY_RECORD, "record:" + records.get(0).recordId());
+		}
+		CheckStatus status;
+		if (lists.seriouslyDishonest()) {
+			status = CheckStatus.SERIOUS_DISHONESTY;
+		}
+		else if (!records.isEmpty()) {
+			status = CheckStatus.DISHONESTY;
+		}
+		else if (lists.rewarded()) {
+			status = CheckStatus.REWARD;
+			for (RewardEntry r : lists.rewards()) {
+				targets.putIfAbsent(ListTarget.REWARD, "reward:" + r.id());
+			}
 		}
 		else {
-			// most subjects were never on a list: skip the lists' queries for them
-			Standing lists = subject.listed() ? standing.of(subject.id(), today) : Standing.NONE;
-			List<RecordSummary> records = subject.records();
-			// what the subject is, and the entries the measures may apply to, most serious first
-			Map<ListTarget, String> targets = new LinkedHashMap<>();
-			for (ListEntry e : lists.seriousDishonesty()) {
-				targets.putIfAbsent(ListTarget.serious(e.category()), "serious-dishonesty:" + e.id());
-			}
-			if (!records.isEmpty()) {
-				targets.putIfAbsent(ListTarget.DISHONESTY_RECORD, "record:" + records.get(0).recordId());
-			}
-			CheckStatus status;
-			if (lists.seriouslyDishonest()) {
-				status = CheckStatus.SERIOUS_DISHONESTY;
-			}
-			else if (!records.isEmpty()) {
-				status = CheckStatus.DISHONESTY;
-			}
-			else if (lists.rewarded()) {
-				status = CheckStatus.REWARD;
-				for (RewardEntry r : lists.rewards()) {
-					targets.putIfAbsent(ListTarget.REWARD, "reward:" + r.id());
-				}
-			}
-			else {
-				status = CheckStatus.CLEAR;
-			}
-			answer = new CheckAnswer(checkId,
-					new CheckAnswer.Subject(subject.code(), subject.name(), subject.type(),
-							evaluations.latestGrade(subject.id())
-								.map(g -> new CheckAnswer.Grade(g.grade(), g.score(), g.asOf()))
-								.orElse(null)),
-					status,
-					applicable(targets, matter), records);
+			status = CheckStatus.CLEAR;
 		}
-		String json = store(member, actor, clientAddress, subject == null ? null : subject.id(), code, matter, reference,
-				answer, today);
-		return new Answered(answer, json);
+		Grade grade = grades.get(subject.id());
+		return new CheckAnswer(checkId,
+				new CheckAnswer.Subject(subject.code(), subject.name(), subject.type(),
+						grade == null ? null : new CheckAnswer.Grade(grade.grade(), grade.score(), grade.asOf())),
+				status, applicable(targets, matter), records);
 	}
 
 	/** Measures in force (art. 46) that apply to one of the targets and to the matter, each once. */
@@ -229,12 +322,13 @@ public class JointChecks {
 	}
 
 	/**
-	 * The subject, its current name, its currently disclosed dishonesty records (the website's read model) and
-	 * whether it has ever had a list entry (the lists module's published view {@code listed_subject}), in one indexed
-	 * query: the hot path of the check.
+	 * The subjects, each with its current name, its currently disclosed dishonesty records (the website's read
+	 * model) and whether it has ever had a list entry (the lists module's published view {@code listed_subject}), in
+	 * one indexed query for the whole batch: the hot path of the check.
 	 */
-	private Found find(String code, LocalDate day) {
-		return jdbc.sql("""
+	private Map<String, Found> find(List<String> codes, LocalDate day) {
+		Map<String, Found> out = new HashMap<>();
+		jdbc.sql("""
 				select s.id, s.code, s.subject_type,
 				       exists (select 1 from listed_subject l where l.subject_id = s.id) as listed,
 				       (select n.name from credit_subject_name n where n.subject_id = s.id
@@ -247,16 +341,21 @@ public class JointChecks {
 				            and (d.shown_from is null or d.shown_from <= :day) and (d.shown_until is null or d.shown_until > :day)
 				            and (d.ended_on is null or d.ended_on > :day)
 				          order by d.decision_date desc nulls last, d.record_id limit :limit) r) as records
-				from credit_subject s where s.code = :code""")
-			.param("code", code)
-			.param("items", "{" + String.join(",", dishonestyItems()) + "}")
+				from credit_subject s where s.code = any(cast(:codes as text[]))""")
+			.param("codes", codes.toArray(String[]::new))
+			.param("items", dishonestyItems())
 			.param("day", day)
 			.param("limit", RECORD_LIMIT)
-			.query((rs, n) -> new Found(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					rs.getString("subject_type"), List.of(json.readValue(rs.getString("records"), RecordSummary[].class)),
-					rs.getBoolean("listed")))
-			.optional()
-			.orElse(null);
+			.query((rs, n) -> {
+				String records = rs.getString("records");
+				return new Found(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+						rs.getString("subject_type"),
+						"[]".equals(records) ? List.of() : List.of(json.readValue(records, RecordSummary[].class)),
+						rs.getBoolean("listed"));
+			})
+			.list()
+			.forEach(f -> out.put(f.code(), f));
+		return out;
 	}
 
 	/** Codes of the catalog items whose records are dishonesty information (失信信息), from memory. */
@@ -279,25 +378,28 @@ public class JointChecks {
 		dishonestyItems = null;
 	}
 
-	private String store(OrganisationMember member, String actor, String clientAddress, Long subjectId, String code,
-			Matter matter, String reference, CheckAnswer answer, LocalDate today) {
-		String answerJson = json.writeValueAsString(answer);
-		String[] measureIds = answer.measures().stream().map(AppliedMeasure::measureId).toArray(String[]::new);
-		Timestamp at = Timestamp.from(clock.instant());
+	private static CheckWriter.Row row(Query q, Prepared prepared) {
+		CheckAnswer answer = prepared.answer();
+		return new CheckWriter.Row(answer.checkId(), q.member().organisationId(), q.member().organisationCode(),
+				q.actor(), prepared.subjectId(), q.code(), q.matter().name(), q.reference(), answer.status().name(),
+				measureIds(answer), prepared.json(), prepared.checkedOn(), Timestamp.from(prepared.checkedAt()));
+	}
+
+	private static String[] measureIds(CheckAnswer answer) {
+		return answer.measures().stream().map(AppliedMeasure::measureId).toArray(String[]::new);
+	}
+
+	private static AuditEntry auditEntry(Query q, CheckAnswer answer) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("checkId", answer.checkId().toString());
-		detail.put("matter", matter.name());
-		detail.put("reference", reference);
+		detail.put("matter", q.matter().name());
+		detail.put("reference", q.reference());
 		detail.put("status", answer.status().name());
-		detail.put("measures", Arrays.asList(measureIds));
-		AuditEntry entry = AuditEntry.of(ACTION, AuditEntry.Outcome.SUCCESS, detail)
-			.withActor(actor, member.organisationId(), member.organisationCode())
-			.withClientAddress(clientAddress)
-			.aboutSubject(code, "JOINT_CHECK " + matter.name() + " " + reference);
-		writer.write(new CheckWriter.Row(answer.checkId(), member.organisationId(), member.organisationCode(), actor,
-				subjectId, code, matter.name(), reference, answer.status().name(), measureIds, answerJson, today, at),
-				entry);
-		return answerJson;
+		detail.put("measures", Arrays.asList(measureIds(answer)));
+		return AuditEntry.of(ACTION, AuditEntry.Outcome.SUCCESS, detail)
+			.withActor(q.actor(), q.member().organisationId(), q.member().organisationCode())
+			.withClientAddress(q.clientAddress())
+			.aboutSubject(q.code(), "JOINT_CHECK " + q.matter().name() + " " + q.reference());
 	}
 
 	/**

@@ -277,6 +277,17 @@ public class RewardList {
 			.list();
 	}
 
+	/** Entries of several subjects, newest first per subject, including lapsed and ended ones (one query). */
+	public List<RewardEntry> ofSubjects(java.util.Collection<Long> subjectIds) {
+		if (subjectIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " where e.subject_id = any(?) order by e.subject_id, e.id desc")
+			.param(subjectIds.toArray(Long[]::new))
+			.query(RewardList::entry)
+			.list();
+	}
+
 	/** The newest entries, whatever their state (for the console). */
 	public List<RewardEntry> latest(int limit) {
 		return jdbc.sql(SELECT + " order by e.id desc limit ?").param(limit).query(RewardList::entry).list();

@@ -222,6 +222,18 @@ public class SeriousDishonestyList {
 				+ "where e.subject_id = ? order by e.id desc").param(subjectId).query(SeriousDishonestyList::entry).list();
 	}
 
+	/** Entries of several subjects, newest first per subject, including removed ones (one query). */
+	public List<ListEntry> ofSubjects(java.util.Collection<Long> subjectIds) {
+		if (subjectIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from list_entry e left join list_removal r on r.entry_id = e.id "
+				+ "where e.subject_id = any(?) order by e.subject_id, e.id desc")
+			.param(subjectIds.toArray(Long[]::new))
+			.query(SeriousDishonestyList::entry)
+			.list();
+	}
+
 	/** The newest entries whatever their status (for the console, which shows 在列 / 到期移出 / 已移出). */
 	public List<ListEntry> latest(int limit) {
 		return jdbc.sql("select " + COLUMNS + " from list_entry e left join list_removal r on r.entry_id = e.id "

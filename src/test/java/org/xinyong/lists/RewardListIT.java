@@ -252,6 +252,14 @@ class RewardListIT {
 		// before the serious entry took effect, the reward was current
 		assertThat(standing.of(subject, LocalDate.of(2026, 11, 10)).rewards()).extracting(RewardEntry::id)
 			.containsExactly(id);
+		// the joint check asks for many subjects at once: the same standing, per subject, for every day
+		long never = 987_654_321L;
+		for (LocalDate day : List.of(TODAY, LocalDate.of(2026, 11, 10))) {
+			var many = standing.of(List.of(subject, never), day);
+			assertThat(many).containsOnlyKeys(subject, never);
+			assertThat(many.get(subject)).isEqualTo(standing.of(subject, day));
+			assertThat(many.get(never)).isEqualTo(Standing.NONE);
+		}
 
 		JsonNode now = eligibility(LISTED_LATER, "GOOD_GRADE", "信用评价 A 级");
 		assertThat(now.get("eligible").asBoolean()).isFalse();

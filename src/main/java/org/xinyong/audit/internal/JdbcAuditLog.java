@@ -36,11 +36,9 @@ class JdbcAuditLog implements AuditLog {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
-	private final javax.sql.DataSource dataSource;
 
-	JdbcAuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, javax.sql.DataSource dataSource) {
+	JdbcAuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -52,12 +50,9 @@ class JdbcAuditLog implements AuditLog {
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String detail = json.writeValueAsString(new TreeMap<>(complete.detail()));
 		// One writer at a time extends the chain.
-		jdbc.sql("select pg_advisory_xact_lock(7261001)").query().singleRow();
-		long id = jdbc.sql("select nextval('audit_event_id_seq')").query(Long.class).single();
-		byte[] previous = jdbc.sql("select hash from audit_event order by id desc limit 1")
-			.query(byte[].class)
-			.optional()
-			.orElse(GENESIS);
+		Head head = head(1);
+		long id = head.ids()[0];
+		byte[] previous = head.previous();
 		byte[] hash = chainHash(previous, canonical(id, at, complete, detail));
 		jdbc.sql("""
 				insert into audit_event (id, occurred_at, action, outcome, actor, organisation_id, organisation_code,
@@ -87,30 +82,85 @@ class JdbcAuditLog implements AuditLog {
 		if (entries.isEmpty()) {
 			return;
 		}
-		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		jdbc.sql("select pg_advisory_xact_lock(7261001)").query().singleRow();
-		java.util.List<Long> ids = jdbc.sql("select nextval('audit_event_id_seq') from generate_series(1, ?)")
-			.param(entries.size())
-			.query(Long.class)
-			.list();
-		byte[] previous = jdbc.sql("select hash from audit_event order by id desc limit 1")
-			.query(byte[].class)
-			.optional()
-			.orElse(GENESIS);
-		java.util.List<Object[]> rows = new java.util.ArrayList<>();
-		for (int i = 0; i < entries.size(); i++) {
-			AuditEntry complete = fromContext(entries.get(i));
-			String detail = json.writeValueAsString(new TreeMap<>(complete.detail()));
-			byte[] hash = chainHash(previous, canonical(ids.get(i), at, complete, detail));
-			rows.add(new Object[] { ids.get(i), Timestamp.from(at), complete.action(), complete.outcome().name(),
-					complete.actor(), complete.organisationId(), complete.organisationCode(), complete.clientAddress(),
-					complete.subjectRef(), complete.purpose(), detail, previous, hash });
-			previous = hash;
+		if (entries.size() == 1) {
+			record(entries.get(0));
+			return;
 		}
-		new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Head head = head(entries.size());
+		Long[] id = head.ids();
+		byte[] previous = head.previous();
+		int n = entries.size();
+		String[] action = new String[n];
+		String[] outcome = new String[n];
+		String[] actor = new String[n];
+		Long[] organisationId = new Long[n];
+		String[] organisationCode = new String[n];
+		String[] clientAddress = new String[n];
+		String[] subjectRef = new String[n];
+		String[] purpose = new String[n];
+		String[] detail = new String[n];
+		String[] prevHash = new String[n];
+		String[] hash = new String[n];
+		for (int i = 0; i < n; i++) {
+			AuditEntry complete = fromContext(entries.get(i));
+			String detailJson = json.writeValueAsString(new TreeMap<>(complete.detail()));
+			byte[] h = chainHash(previous, canonical(id[i], at, complete, detailJson));
+			action[i] = complete.action();
+			outcome[i] = complete.outcome().name();
+			actor[i] = complete.actor();
+			organisationId[i] = complete.organisationId();
+			organisationCode[i] = complete.organisationCode();
+			clientAddress[i] = complete.clientAddress();
+			subjectRef[i] = complete.subjectRef();
+			purpose[i] = complete.purpose();
+			detail[i] = detailJson;
+			prevHash[i] = java.util.HexFormat.of().formatHex(previous);
+			hash[i] = java.util.HexFormat.of().formatHex(h);
+			previous = h;
+		}
+		// one statement for all entries: the rows travel as one array per column
+		jdbc.sql("""
 				insert into audit_event (id, occurred_at, action, outcome, actor, organisation_id, organisation_code,
 				                         client_address, subject_ref, purpose, detail, prev_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?)""", rows);
+				select u.id, :at, u.action, u.outcome, u.actor, u.organisation_id, u.organisation_code, u.client_address,
+				       u.subject_ref, u.purpose, cast(u.detail as json), decode(u.prev_hash, 'hex'), decode(u.hash, 'hex')
+				from unnest(cast(:id as bigint[]), cast(:action as text[]), cast(:outcome as text[]),
+				            cast(:actor as text[]), cast(:organisationId as bigint[]), cast(:organisationCode as text[]),
+				            cast(:clientAddress as text[]), cast(:subjectRef as text[]), cast(:purpose as text[]),
+				            cast(:detail as text[]), cast(:prevHash as text[]), cast(:hash as text[]))
+				     as u(id, action, outcome, actor, organisation_id, organisation_code, client_address, subject_ref,
+				          purpose, detail, prev_hash, hash)
+				order by u.id""")
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.param("action", action)
+			.param("outcome", outcome)
+			.param("actor", actor)
+			.param("organisationId", organisationId)
+			.param("organisationCode", organisationCode)
+			.param("clientAddress", clientAddress)
+			.param("subjectRef", subjectRef)
+			.param("purpose", purpose)
+			.param("detail", detail)
+			.param("prevHash", prevHash)
+			.param("hash", hash)
+			.update();
+	}
+
+	/** The ids of new entries and the hash they chain on. */
+	private record Head(Long[] ids, byte[] previous) {
+	}
+
+	/**
+	 * Takes the chain's lock (until the transaction ends) and reserves {@code n} ids, returning them with the hash of
+	 * the last entry: one round trip (function {@code audit_chain_append}, migration V5_13).
+	 */
+	private Head head(int n) {
+		return jdbc.sql("select ids, previous from audit_chain_append(?)").param(n).query((rs, row) -> {
+			byte[] previous = rs.getBytes("previous");
+			return new Head((Long[]) rs.getArray("ids").getArray(), previous == null ? GENESIS : previous);
+		}).single();
 	}
 
 	/** The canonical text of an entry: fields in fixed order, separated by US (0x1F), nulls as empty. */

@@ -2,22 +2,12 @@ package org.xinyong.jointcheck.internal;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,19 +15,15 @@ import org.xinyong.audit.AuditEntry;
 import org.xinyong.audit.AuditLog;
 
 /**
- * Group commit for joint checks: each request hands over its check row and audit entry and waits; one writer
- * thread writes everything pending with one batched insert and one batched audit append in a single transaction,
- * then releases the waiting requests. A request is answered only once its check and audit entry are durable, while
- * the audit chain's lock, the round trips and the commit are paid once per batch rather than once per check.
- * With {@code xinyong.joint-check.durable-commit=false} the batch commits without waiting for the WAL flush
- * ({@code synchronous_commit = off}): faster, but a database crash may lose the last fraction of a second of checks
- * (each together with its audit entry, never one without the other).
+ * Group commit for joint checks: the checks answered in one round ({@code JointChecks}) are stored with one
+ * statement and audited with one batched append, in the transaction that read them, so the audit chain's lock, the
+ * round trips and the commit are paid once per round rather than once per check. A check is answered only after
+ * that transaction commits. With {@code xinyong.joint-check.durable-commit=false} the round commits without waiting
+ * for the WAL flush ({@code synchronous_commit = off}): a database crash may then lose the last fraction of a second
+ * of checks, each together with its audit entry, never one without the other.
  */
 @Component
-public class CheckWriter implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(CheckWriter.class);
-	static final int MAX_BATCH = 256;
+public class CheckWriter {
 
 	/** A check as stored in {@code joint_check}. */
 	public record Row(UUID id, long organisationId, String organisationCode, String actor, Long subjectId,
@@ -45,115 +31,126 @@ public class CheckWriter implements DisposableBean {
 			LocalDate checkedOn, Timestamp checkedAt) {
 	}
 
-	private record Pending(Row row, AuditEntry audit, CompletableFuture<Void> done) {
-	}
-
-	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 	private final TransactionTemplate tx;
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 	private final AuditLog audit;
-	private final Thread thread;
-	private volatile boolean running = true;
-	private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
-	private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
-	private final java.util.concurrent.atomic.AtomicLong commitNanos = new java.util.concurrent.atomic.AtomicLong();
-
 	private final boolean durable;
+	private final AtomicLong batches = new AtomicLong();
+	private final AtomicLong written = new AtomicLong();
+	private final AtomicLong commitNanos = new AtomicLong();
 
-	CheckWriter(PlatformTransactionManager transactions, DataSource dataSource, AuditLog audit,
-			@org.springframework.beans.factory.annotation.Value("${xinyong.joint-check.durable-commit:true}") boolean durable) {
+	CheckWriter(PlatformTransactionManager transactions, JdbcClient jdbc, AuditLog audit,
+			@Value("${xinyong.joint-check.durable-commit:true}") boolean durable) {
 		this.durable = durable;
 		this.tx = new TransactionTemplate(transactions);
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc = jdbc;
 		this.audit = audit;
-		this.thread = new Thread(this::loop, "joint-check-writer");
-		this.thread.setDaemon(true);
-		this.thread.start();
 	}
 
-	/** Stores the check and its audit entry; returns once they are committed. */
-	public void write(Row row, AuditEntry entry) {
-		CompletableFuture<Void> done = new CompletableFuture<>();
-		queue.add(new Pending(row, entry, done));
-		try {
-			done.get(30, TimeUnit.SECONDS);
-		}
-		catch (ExecutionException e) {
-			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
-		catch (TimeoutException e) {
-			throw new IllegalStateException("joint check not written within 30 s", e);
-		}
+	/**
+	 * Runs {@code work} in one transaction, which {@link #write} joins, and commits it; the time it took counts in
+	 * {@link #stats()}.
+	 */
+	public <T> T inTransaction(java.util.function.Supplier<T> work) {
+		long start = System.nanoTime();
+		T result = tx.execute(status -> {
+			if (!durable) {
+				jdbc.sql("set local synchronous_commit to off").update();
+			}
+			return work.get();
+		});
+		commitNanos.addAndGet(System.nanoTime() - start);
+		return result;
 	}
 
-	private void loop() {
-		List<Pending> batch = new ArrayList<>();
-		while (running) {
-			try {
-				Pending first = queue.poll(500, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
+	/** Stores the checks (one statement) and their audit entries (one batched append), in the current transaction. */
+	public void write(List<Row> rows, List<AuditEntry> entries) {
+		int n = rows.size();
+		String[] ids = new String[n];
+		Long[] organisationIds = new Long[n];
+		String[] organisationCodes = new String[n];
+		String[] actors = new String[n];
+		Long[] subjectIds = new Long[n];
+		String[] subjectCodes = new String[n];
+		String[] matters = new String[n];
+		String[] references = new String[n];
+		String[] statuses = new String[n];
+		String[] measureIds = new String[n];
+		String[] answers = new String[n];
+		String[] checkedOn = new String[n];
+		String[] checkedAt = new String[n];
+		for (int i = 0; i < n; i++) {
+			Row r = rows.get(i);
+			ids[i] = r.id().toString();
+			organisationIds[i] = r.organisationId();
+			organisationCodes[i] = r.organisationCode();
+			actors[i] = r.actor();
+			subjectIds[i] = r.subjectId();
+			subjectCodes[i] = r.subjectCode();
+			matters[i] = r.matter();
+			references[i] = r.reference();
+			statuses[i] = r.status();
+			measureIds[i] = arrayLiteral(r.measureIds());
+			answers[i] = r.answer();
+			checkedOn[i] = r.checkedOn().toString();
+			checkedAt[i] = r.checkedAt().toInstant().toString();
+		}
+		// one statement for the whole round: the rows travel as one array per column
+		jdbc.sql("""
+				insert into joint_check (id, organisation_id, organisation_code, actor, subject_id, subject_code,
+				    matter, reference, status, measure_ids, answer, checked_on, checked_at)
+				select cast(u.id as uuid), u.organisation_id, u.organisation_code, u.actor, u.subject_id, u.subject_code, u.matter,
+				       u.reference, u.status, cast(u.measure_ids as text[]), cast(u.answer as json),
+				       cast(u.checked_on as date), cast(u.checked_at as timestamptz)
+				from unnest(cast(:ids as text[]), cast(:organisationIds as bigint[]), cast(:organisationCodes as text[]),
+				            cast(:actors as text[]), cast(:subjectIds as bigint[]), cast(:subjectCodes as text[]),
+				            cast(:matters as text[]), cast(:references as text[]), cast(:statuses as text[]),
+				            cast(:measureIds as text[]), cast(:answers as text[]), cast(:checkedOn as text[]),
+				            cast(:checkedAt as text[]))
+				     as u(id, organisation_id, organisation_code, actor, subject_id, subject_code, matter, reference,
+				          status, measure_ids, answer, checked_on, checked_at)""")
+			.param("ids", ids)
+			.param("organisationIds", organisationIds)
+			.param("organisationCodes", organisationCodes)
+			.param("actors", actors)
+			.param("subjectIds", subjectIds)
+			.param("subjectCodes", subjectCodes)
+			.param("matters", matters)
+			.param("references", references)
+			.param("statuses", statuses)
+			.param("measureIds", measureIds)
+			.param("answers", answers)
+			.param("checkedOn", checkedOn)
+			.param("checkedAt", checkedAt)
+			.update();
+		audit.recordAll(entries);
+		batches.incrementAndGet();
+		written.addAndGet(n);
+	}
+
+	/** A PostgreSQL array literal of the values, each quoted. */
+	static String arrayLiteral(String[] values) {
+		StringBuilder out = new StringBuilder("{");
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			out.append('"');
+			String v = values[i];
+			for (int k = 0; k < v.length(); k++) {
+				char c = v.charAt(k);
+				if (c == '"' || c == '\\') {
+					out.append('\\');
 				}
-				batch.clear();
-				batch.add(first);
-				queue.drainTo(batch, MAX_BATCH - 1);
-				commit(batch);
+				out.append(c);
 			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+			out.append('"');
 		}
+		return out.append('}').toString();
 	}
 
-	/** Batches committed, checks written and the time spent writing them, since start. */
+	/** Rounds written, checks written and the time spent in their transactions (reads included), since start. */
 	public long[] stats() {
 		return new long[] { batches.get(), written.get(), commitNanos.get() };
-	}
-
-	private void commit(List<Pending> batch) {
-		long start = System.nanoTime();
-		try {
-			tx.executeWithoutResult(status -> {
-				if (!durable) {
-					jdbc.execute("set local synchronous_commit to off");
-				}
-				jdbc.batchUpdate("""
-						insert into joint_check (id, organisation_id, organisation_code, actor, subject_id, subject_code,
-						    matter, reference, status, measure_ids, answer, checked_on, checked_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?)""", batch.stream().map(p -> {
-					Row r = p.row();
-					return new Object[] { r.id(), r.organisationId(), r.organisationCode(), r.actor(), r.subjectId(),
-							r.subjectCode(), r.matter(), r.reference(), r.status(), r.measureIds(), r.answer(),
-							r.checkedOn(), r.checkedAt() };
-				}).toList());
-				audit.recordAll(batch.stream().map(Pending::audit).toList());
-			});
-			batches.incrementAndGet();
-			written.addAndGet(batch.size());
-			commitNanos.addAndGet(System.nanoTime() - start);
-			batch.forEach(p -> p.done().complete(null));
-		}
-		catch (RuntimeException e) {
-			if (batch.size() == 1) {
-				batch.get(0).done().completeExceptionally(e);
-				return;
-			}
-			// one bad check must not fail the others: write them one by one
-			log.warn("joint-check batch of {} failed ({}), retrying one by one", batch.size(), e.toString());
-			for (Pending p : batch) {
-				commit(List.of(p));
-			}
-		}
-	}
-
-	@Override
-	public void destroy() throws InterruptedException {
-		running = false;
-		thread.join(2000);
 	}
 }

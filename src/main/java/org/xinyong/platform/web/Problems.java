@@ -77,8 +77,13 @@ public class Problems {
 	/** Writes a problem directly to a servlet response (for filters, where no controller advice applies). */
 	public void write(HttpServletRequest request, HttpServletResponse response, String code, HttpStatus status)
 			throws IOException {
-		ProblemDetail problem = of(new DomainException(code, status), request);
-		response.setStatus(status.value());
+		write(request, response, new DomainException(code, status));
+	}
+
+	/** Writes a domain exception as a problem directly to a servlet response, with its status and arguments. */
+	public void write(HttpServletRequest request, HttpServletResponse response, DomainException e) throws IOException {
+		ProblemDetail problem = of(e, request);
+		response.setStatus(e.status().value());
 		response.setContentType(PROBLEM_JSON.toString());
 		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), problem);

@@ -1,0 +1,82 @@
+package org.xinyong.jointcheck.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Daemon threads that each hand everything queued since their last round to a handler as one list (at most
+ * {@code maxBatch} items): under load the work of many concurrent requests is done in one round of statements, and a
+ * lone request is handled at once. The handler must settle each item itself (items carry their own futures); an
+ * exception it throws is logged and the thread goes on.
+ */
+public final class Batcher<T> implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Batcher.class);
+
+	private final BlockingQueue<T> queue = new LinkedBlockingQueue<>();
+	private final int maxBatch;
+	private final Consumer<List<T>> handler;
+	private final List<Thread> threads = new ArrayList<>();
+	private final String name;
+	private volatile boolean running = true;
+
+	/**
+	 * @param threads how many rounds may run at once (each on its own thread, taking what is queued when it starts)
+	 */
+	public Batcher(String name, int threads, int maxBatch, Consumer<List<T>> handler) {
+		this.name = name;
+		this.maxBatch = maxBatch;
+		this.handler = handler;
+		for (int i = 0; i < threads; i++) {
+			Thread thread = new Thread(this::loop, threads == 1 ? name : name + "-" + (i + 1));
+			thread.setDaemon(true);
+			thread.start();
+			this.threads.add(thread);
+		}
+	}
+
+	public void add(T item) {
+		if (!running) {
+			throw new IllegalStateException(name + " is stopped");
+		}
+		queue.add(item);
+	}
+
+	private void loop() {
+		List<T> batch = new ArrayList<>();
+		while (running) {
+			try {
+				T first = queue.poll(500, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.clear();
+				batch.add(first);
+				queue.drainTo(batch, maxBatch - 1);
+				handler.accept(List.copyOf(batch));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException | Error e) {
+				log.error("{}: a batch of {} failed unhandled", Thread.currentThread().getName(), batch.size(), e);
+			}
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		running = false;
+		for (Thread thread : threads) {
+			thread.join(2000);
+		}
+	}
+}
