@@ -74,7 +74,7 @@ class JointCheckBenchmark implements ApplicationRunner {
 				Map.of("XINYONG_LOADGEN_API_KEY", environment.getProperty("xinyong.demo.api-key", "")));
 		long checks = jdbc.sql("select count(*) from joint_check").query(Long.class).single() - checksBefore;
 		long[] stats = writer.stats();
-		String batching = String.format("%,d group commits, %.1f checks each on average, %.1f ms each", stats[0],
+		String batching = String.format("%,d rounds, %.1f checks each on average, %.1f ms each", stats[0],
 				stats[1] / (double) Math.max(1, stats[0]), stats[2] / 1e6 / Math.max(1, stats[0]));
 		long audited = jdbc.sql("select count(*) from audit_event where action = 'JOINT_CHECK_READ'")
 			.query(Long.class)
@@ -87,7 +87,8 @@ class JointCheckBenchmark implements ApplicationRunner {
 				- Load: %d concurrent clients from a second process (`loadgen`), %d s per line after a %d s warm-up, on the
 				  same machine (the load generator competes for the same cores). Each request is
 				  `POST /api/v1/joint-checks` with an API key and a random subject and matter; %,d checks were stored
-				  and %,d audit entries `JOINT_CHECK_READ` written during the run (writer: %s).
+				  and %,d audit entries `JOINT_CHECK_READ` written during the run (each round read, stored, audited and
+				  committed in one transaction: %s).
 
 				| what | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | max ms |
 				|---|---|---|---|---|---|---|---|
