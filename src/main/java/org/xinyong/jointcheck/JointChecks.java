@@ -114,7 +114,9 @@ public class JointChecks implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
-		reader.close();
+		for (Query q : reader.stop()) {
+			q.result().completeExceptionally(new IllegalStateException("the platform is shutting down"));
+		}
 	}
 
 	public int feedbackWorkingDays() {
@@ -123,9 +125,9 @@ public class JointChecks implements DisposableBean {
 
 	/**
 	 * Checks a subject for a matter on behalf of the caller's organisation. The check is validated on the caller's
-	 * thread, then read together with the other checks pending at that moment (one round of queries per batch, on
-	 * the thread {@code joint-check-reader}) and stored and audited by the group commit ({@link CheckWriter}); this
-	 * method returns once the check and its audit entry are committed.
+	 * thread, then answered in a round together with the other checks pending at that moment (thread
+	 * {@code joint-check-rounds}: one round of queries, then one group commit of the checks and their audit entries,
+	 * see {@link CheckWriter}); this method returns once the check and its audit entry are committed.
 	 *
 	 * @throws DomainException 400 {@code JOINT_CHECK_MATTER_REQUIRED}/{@code JOINT_CHECK_MATTER_INVALID},
 	 *                         {@code JOINT_CHECK_REFERENCE_REQUIRED}/{@code JOINT_CHECK_REFERENCE_TOO_LONG}, or the

@@ -72,11 +72,19 @@ public final class Batcher<T> implements AutoCloseable {
 		}
 	}
 
-	@Override
-	public void close() throws InterruptedException {
+	/** Stops the threads (a round under way finishes) and returns the items no round took, for the caller to settle. */
+	public List<T> stop() throws InterruptedException {
 		running = false;
 		for (Thread thread : threads) {
 			thread.join(2000);
 		}
+		List<T> left = new ArrayList<>();
+		queue.drainTo(left);
+		return left;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		stop();
 	}
 }
