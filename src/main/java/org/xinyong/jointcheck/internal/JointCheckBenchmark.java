@@ -26,8 +26,9 @@ import org.xinyong.platform.BenchmarkLoad;
  * {@code java -jar target/xinyong.jar benchmark joint-check [SUBJECTS]} (default 1,000,000): generates subjects
  * with SQL — every fifth with a currently disclosed administrative penalty in the website's read model, one in a
  * hundred on the serious-dishonesty list — then, from a second process ({@code loadgen}), posts joint checks with
- * the demo department system's API key, beside raw SQL primary-key lookups with the same concurrency in the same
- * run. Every check is stored and audited, as in production.
+ * the demo department system's API key, beside three baselines in the same run: raw SQL primary-key lookups with the
+ * same concurrency, the actuator's liveness request, and a no-op POST behind the same Spring Security chain
+ * ({@link NoOpEndpoint}, registered only for the benchmark). Every check is stored and audited, as in production.
  */
 @Component
 @ConditionalOnProperty("xinyong.benchmark.joint-check.subjects")
@@ -179,6 +180,12 @@ class JointCheckBenchmark implements ApplicationRunner {
 		// a second baseline: the same client, key and HTTP/security stack with (almost) no work behind it
 		out.append("HTTP stack only: GET /actuator/health/liveness (second baseline)\thttp://localhost:").append(port)
 			.append("/actuator/health/liveness\n");
+		// a third: the same POST as a check, behind the same Spring Security chain, answered without any work
+		for (int i = 0; i < 200; i++) {
+			out.append("no-op POST behind Spring Security (third baseline)\t")
+				.append(body("http://localhost:" + port + NoOpEndpoint.PATH, codes.get(i % codes.size()), random, n++))
+				.append('\n');
+		}
 		for (String code : codes) {
 			out.append("joint check, random subjects (API, POST)\t").append(body(url, code, random, n++)).append('\n');
 		}
@@ -189,6 +196,38 @@ class JointCheckBenchmark implements ApplicationRunner {
 		Path file = Files.createTempFile("xinyong-joint-checks", ".tsv");
 		Files.writeString(file, out.toString());
 		return file;
+	}
+
+	/**
+	 * The third baseline, registered only for the benchmark: a filter behind the whole Spring Security chain (as the
+	 * joint check's fast path is) that reads the request body and answers {@code {}} — what an HTTP request costs
+	 * here before any of the check's own work.
+	 */
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("xinyong.benchmark.joint-check.subjects")
+	static class NoOpEndpoint {
+
+		static final String PATH = "/api/v1/benchmark/no-op";
+		private static final byte[] ANSWER = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		@org.springframework.context.annotation.Bean
+		org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.http.HttpFilter> benchmarkNoOp() {
+			var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.http.HttpFilter>(
+					new jakarta.servlet.http.HttpFilter() {
+						@Override
+						protected void doFilter(jakarta.servlet.http.HttpServletRequest request,
+								jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+								throws java.io.IOException {
+							request.getInputStream().readAllBytes();
+							response.setContentType("application/json");
+							response.setContentLength(ANSWER.length);
+							response.getOutputStream().write(ANSWER);
+						}
+					});
+			registration.addUrlPatterns(PATH);
+			registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
+			return registration;
+		}
 	}
 
 	private static String body(String url, String code, Random random, int n) {
