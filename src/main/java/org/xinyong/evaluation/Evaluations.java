@@ -313,17 +313,13 @@ public class Evaluations implements DisposableBean {
 	 * subject was not evaluated yet (no finished run, or created since).
 	 */
 	public Optional<Grade> latestGrade(long subjectId) {
-		// one indexed query: the joint check asks on its hot path
-		return jdbc.sql("""
-				select g.*, r.model_version, r.as_of from evaluation_result g join evaluation_run r on r.id = g.run_id
-				where g.run_id = (select max(run_id) from evaluation_run_progress where state = 'DONE')
-				  and g.subject_id = ?""")
-			.params(subjectId)
-			.query(this::grade)
-			.optional();
+		return Optional.ofNullable(latestGrades(List.of(subjectId)).get(subjectId));
 	}
 
-	/** The latest grades of several subjects in one query (as {@link #latestGrade(long)}); the ungraded are absent. */
+	/**
+	 * The latest grades of several subjects in one indexed query (the joint check asks for a whole round of checks on
+	 * its hot path); the ungraded are absent.
+	 */
 	public Map<Long, Grade> latestGrades(java.util.Collection<Long> subjectIds) {
 		if (subjectIds.isEmpty()) {
 			return Map.of();

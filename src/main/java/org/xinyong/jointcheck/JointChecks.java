@@ -218,7 +218,7 @@ public class JointChecks implements DisposableBean {
 				List<AuditEntry> entries = new ArrayList<>(batch.size());
 				for (int i = 0; i < batch.size(); i++) {
 					rows.add(row(batch.get(i), prepared.get(i)));
-					entries.add(auditEntry(batch.get(i), prepared.get(i).answer()));
+					entries.add(auditEntry(batch.get(i), prepared.get(i)));
 				}
 				writer.write(rows, entries);
 				return prepared;
@@ -241,7 +241,8 @@ public class JointChecks implements DisposableBean {
 	}
 
 	/** An answer ready to be stored: the subject's id is stored with the check but not part of the answer. */
-	private record Prepared(CheckAnswer answer, String json, Long subjectId, LocalDate checkedOn, Instant checkedAt) {
+	private record Prepared(CheckAnswer answer, String json, String[] measureIds, Long subjectId, LocalDate checkedOn,
+			Instant checkedAt) {
 	}
 
 	private List<Prepared> answer(List<Query> batch) {
@@ -257,8 +258,9 @@ public class JointChecks implements DisposableBean {
 		for (Query q : batch) {
 			Found subject = found.get(q.code());
 			CheckAnswer answer = answer(TimeOrderedIds.next(clock), q.code(), q.matter(), subject, standings, grades);
-			out.add(new Prepared(answer, json.writeValueAsString(answer), subject == null ? null : subject.id(), today,
-					now));
+			out.add(new Prepared(answer, json.writeValueAsString(answer),
+					answer.measures().stream().map(AppliedMeasure::measureId).toArray(String[]::new),
+					subject == null ? null : subject.id(), today, now));
 		}
 		return out;
 	}
@@ -384,20 +386,17 @@ public class JointChecks implements DisposableBean {
 		CheckAnswer answer = prepared.answer();
 		return new CheckWriter.Row(answer.checkId(), q.member().organisationId(), q.member().organisationCode(),
 				q.actor(), prepared.subjectId(), q.code(), q.matter().name(), q.reference(), answer.status().name(),
-				measureIds(answer), prepared.json(), prepared.checkedOn(), Timestamp.from(prepared.checkedAt()));
+				prepared.measureIds(), prepared.json(), prepared.checkedOn(), Timestamp.from(prepared.checkedAt()));
 	}
 
-	private static String[] measureIds(CheckAnswer answer) {
-		return answer.measures().stream().map(AppliedMeasure::measureId).toArray(String[]::new);
-	}
-
-	private static AuditEntry auditEntry(Query q, CheckAnswer answer) {
+	private static AuditEntry auditEntry(Query q, Prepared prepared) {
+		CheckAnswer answer = prepared.answer();
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("checkId", answer.checkId().toString());
 		detail.put("matter", q.matter().name());
 		detail.put("reference", q.reference());
 		detail.put("status", answer.status().name());
-		detail.put("measures", Arrays.asList(measureIds(answer)));
+		detail.put("measures", Arrays.asList(prepared.measureIds()));
 		return AuditEntry.of(ACTION, AuditEntry.Outcome.SUCCESS, detail)
 			.withActor(q.actor(), q.member().organisationId(), q.member().organisationCode())
 			.withClientAddress(q.clientAddress())

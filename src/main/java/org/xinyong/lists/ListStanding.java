@@ -1,7 +1,11 @@
 package org.xinyong.lists;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -21,24 +25,25 @@ public class ListStanding {
 	}
 
 	/**
-	 * The entries active on {@code day} of several subjects at once (two queries whatever their number), each
-	 * subject's as {@link #of(long, LocalDate)} gives them; subjects without one map to {@link Standing#NONE}.
+	 * The entries active on {@code day} of several subjects at once (two queries whatever their number): a subject's
+	 * current serious-dishonesty entries, or, when it has none, its current rewards; subjects with neither map to
+	 * {@link Standing#NONE}.
 	 */
-	public java.util.Map<Long, Standing> of(java.util.Collection<Long> subjectIds, LocalDate day) {
-		java.util.Map<Long, List<ListEntry>> current = new java.util.HashMap<>();
+	public Map<Long, Standing> of(Collection<Long> subjectIds, LocalDate day) {
+		Map<Long, List<ListEntry>> current = new HashMap<>();
 		for (ListEntry e : serious.ofSubjects(subjectIds)) {
 			if (e.activeOn(day)) {
-				current.computeIfAbsent(e.subjectId(), k -> new java.util.ArrayList<>()).add(e);
+				current.computeIfAbsent(e.subjectId(), k -> new ArrayList<>()).add(e);
 			}
 		}
-		java.util.Map<Long, List<RewardEntry>> rewarded = new java.util.HashMap<>();
+		Map<Long, List<RewardEntry>> rewarded = new HashMap<>();
 		List<Long> notSerious = subjectIds.stream().filter(id -> !current.containsKey(id)).toList();
 		for (RewardEntry e : rewards.ofSubjects(notSerious)) {
 			if (e.activeOn(day)) {
-				rewarded.computeIfAbsent(e.subjectId(), k -> new java.util.ArrayList<>()).add(e);
+				rewarded.computeIfAbsent(e.subjectId(), k -> new ArrayList<>()).add(e);
 			}
 		}
-		java.util.Map<Long, Standing> out = new java.util.HashMap<>();
+		Map<Long, Standing> out = new HashMap<>();
 		for (Long id : subjectIds) {
 			List<ListEntry> s = current.get(id);
 			List<RewardEntry> r = rewarded.get(id);
@@ -50,10 +55,6 @@ public class ListStanding {
 
 	/** The subject's entries active on {@code day}. */
 	public Standing of(long subjectId, LocalDate day) {
-		List<ListEntry> current = serious.ofSubject(subjectId).stream().filter(e -> e.activeOn(day)).toList();
-		if (!current.isEmpty()) {
-			return new Standing(current, List.of());
-		}
-		return new Standing(current, rewards.ofSubject(subjectId).stream().filter(e -> e.activeOn(day)).toList());
+		return of(List.of(subjectId), day).get(subjectId);
 	}
 }

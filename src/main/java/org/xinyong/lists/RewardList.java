@@ -272,9 +272,7 @@ public class RewardList {
 
 	/** Entries of a subject, newest first, including lapsed and ended ones. */
 	public List<RewardEntry> ofSubject(long subjectId) {
-		return jdbc.sql(SELECT + " where e.subject_id = ? order by e.id desc").param(subjectId)
-			.query(RewardList::entry)
-			.list();
+		return ofSubjects(List.of(subjectId));
 	}
 
 	/** Entries of several subjects, newest first per subject, including lapsed and ended ones (one query). */

@@ -218,8 +218,7 @@ public class SeriousDishonestyList {
 
 	/** Entries of a subject, newest first, including removed ones. */
 	public List<ListEntry> ofSubject(long subjectId) {
-		return jdbc.sql("select " + COLUMNS + " from list_entry e left join list_removal r on r.entry_id = e.id "
-				+ "where e.subject_id = ? order by e.id desc").param(subjectId).query(SeriousDishonestyList::entry).list();
+		return ofSubjects(List.of(subjectId));
 	}
 
 	/** Entries of several subjects, newest first per subject, including removed ones (one query). */

@@ -252,14 +252,18 @@ class RewardListIT {
 		// before the serious entry took effect, the reward was current
 		assertThat(standing.of(subject, LocalDate.of(2026, 11, 10)).rewards()).extracting(RewardEntry::id)
 			.containsExactly(id);
-		// the joint check asks for many subjects at once: the same standing, per subject, for every day
+		// the joint check asks for many subjects at once: each subject's own standing, per day
 		long never = 987_654_321L;
-		for (LocalDate day : List.of(TODAY, LocalDate.of(2026, 11, 10))) {
-			var many = standing.of(List.of(subject, never), day);
-			assertThat(many).containsOnlyKeys(subject, never);
-			assertThat(many.get(subject)).isEqualTo(standing.of(subject, day));
-			assertThat(many.get(never)).isEqualTo(Standing.NONE);
-		}
+		var today = standing.of(List.of(subject, never), TODAY);
+		assertThat(today).containsOnlyKeys(subject, never);
+		assertThat(today.get(subject).seriousDishonesty()).extracting(ListEntry::documentNumber)
+			.containsExactly("宁失信〔2026〕201号");
+		assertThat(today.get(subject).rewards()).isEmpty();
+		assertThat(today.get(never)).isEqualTo(Standing.NONE);
+		var earlier = standing.of(List.of(never, subject), LocalDate.of(2026, 11, 10));
+		assertThat(earlier.get(subject).seriousDishonesty()).isEmpty();
+		assertThat(earlier.get(subject).rewards()).extracting(RewardEntry::id).containsExactly(id);
+		assertThat(earlier.get(never)).isEqualTo(Standing.NONE);
 
 		JsonNode now = eligibility(LISTED_LATER, "GOOD_GRADE", "信用评价 A 级");
 		assertThat(now.get("eligible").asBoolean()).isFalse();
