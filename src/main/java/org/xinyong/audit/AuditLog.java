@@ -16,4 +16,11 @@ public interface AuditLog {
 	default void recordAll(java.util.List<AuditEntry> entries) {
 		entries.forEach(this::record);
 	}
+
+	/**
+	 * Records the entries in order under a head the caller reserved in this transaction ({@link ChainHead}: function
+	 * {@code audit_chain_append(n)} with {@code n} the number of entries). Refused unless the head has exactly one id
+	 * per entry.
+	 */
+	void recordAll(java.util.List<AuditEntry> entries, ChainHead head);
 }

@@ -325,10 +325,8 @@ public class Evaluations implements DisposableBean {
 			return Map.of();
 		}
 		Map<Long, Grade> out = new java.util.HashMap<>();
-		jdbc.sql("""
-				select g.*, r.model_version, r.as_of from evaluation_result g join evaluation_run r on r.id = g.run_id
-				where g.run_id = (select max(run_id) from evaluation_run_progress where state = 'DONE')
-				  and g.subject_id = any(?)""")
+		// the published view latest_grade (migration V5_14) is the one definition of "latest completed run"
+		jdbc.sql("select * from latest_grade where subject_id = any(?)")
 			.params((Object) subjectIds.toArray(Long[]::new))
 			.query(this::grade)
 			.list()

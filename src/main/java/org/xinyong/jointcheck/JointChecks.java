@@ -40,9 +40,7 @@ import org.xinyong.jointcheck.CheckAnswer.AppliedMeasure;
 import org.xinyong.jointcheck.CheckAnswer.RecordSummary;
 import org.xinyong.jointcheck.internal.Batcher;
 import org.xinyong.jointcheck.internal.CheckWriter;
-import org.xinyong.evaluation.Grade;
 import org.xinyong.lists.ListEntry;
-import org.xinyong.evaluation.Evaluations;
 import org.xinyong.lists.ListStanding;
 import org.xinyong.lists.RewardEntry;
 import org.xinyong.lists.Standing;
@@ -90,14 +88,12 @@ public class JointChecks implements DisposableBean {
 	private final int feedbackWorkingDays;
 	private volatile String[] dishonestyItems;
 
-	private final Evaluations evaluations;
 	private final Batcher<Query> reader;
 
 	JointChecks(JdbcClient jdbc, ListStanding standing, MeasureLists measures,
 			Catalogs catalogs, Organisations organisations, WorkingDays workingDays, AuditLog audit,
 			CheckWriter writer, JsonMapper json, Clock clock,
-			@Value("${xinyong.joint-check.feedback-working-days:5}") int feedbackWorkingDays, Evaluations evaluations) {
-		this.evaluations = evaluations;
+			@Value("${xinyong.joint-check.feedback-working-days:5}") int feedbackWorkingDays) {
 		this.jdbc = jdbc;
 		this.standing = standing;
 		this.measures = measures;
@@ -249,15 +245,13 @@ public class JointChecks implements DisposableBean {
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, Zones.DISPLAY);
 		Map<String, Found> found = find(batch.stream().map(Query::code).distinct().toList(), today);
-		List<Long> ids = found.values().stream().map(Found::id).toList();
 		// most subjects were never on a list: only those ever listed cost the lists' queries
 		List<Long> listed = found.values().stream().filter(Found::listed).map(Found::id).toList();
 		Map<Long, Standing> standings = listed.isEmpty() ? Map.of() : standing.of(listed, today);
-		Map<Long, Grade> grades = evaluations.latestGrades(ids);
 		List<Prepared> out = new ArrayList<>(batch.size());
 		for (Query q : batch) {
 			Found subject = found.get(q.code());
-			CheckAnswer answer = answer(TimeOrderedIds.next(clock), q.code(), q.matter(), subject, standings, grades);
+			CheckAnswer answer = answer(TimeOrderedIds.next(clock), q.code(), q.matter(), subject, standings);
 			out.add(new Prepared(answer, json.writeValueAsString(answer),
 					answer.measures().stream().map(AppliedMeasure::measureId).toArray(String[]::new),
 					subject == null ? null : subject.id(), today, now));
@@ -265,8 +259,8 @@ public class JointChecks implements DisposableBean {
 		return out;
 	}
 
-	private CheckAnswer answer(UUID checkId, String code, Matter matter, Found subject, Map<Long, Standing> standings,
-			Map<Long, Grade> grades) {
+	private CheckAnswer answer(UUID checkId, String code, Matter matter, Found subject,
+			Map<Long, Standing> standings) {
 		if (subject == null) {
 			return new CheckAnswer(checkId, new CheckAnswer.Subject(code, null, null, null),
 					CheckStatus.UNKNOWN_SUBJECT, List.of(), List.of());
@@ -297,11 +291,8 @@ public class JointChecks implements DisposableBean {
 		else {
 			status = CheckStatus.CLEAR;
 		}
-		Grade grade = grades.get(subject.id());
-		return new CheckAnswer(checkId,
-				new CheckAnswer.Subject(subject.code(), subject.name(), subject.type(),
-						grade == null ? null : new CheckAnswer.Grade(grade.grade(), grade.score(), grade.asOf())),
-				status, applicable(targets, matter), records);
+		return new CheckAnswer(checkId, new CheckAnswer.Subject(subject.code(), subject.name(), subject.type(),
+				subject.grade()), status, applicable(targets, matter), records);
 	}
 
 	/** Measures in force (art. 46) that apply to one of the targets and to the matter, each once. */
@@ -322,18 +313,20 @@ public class JointChecks implements DisposableBean {
 		return out;
 	}
 
-	private record Found(long id, String code, String name, String type, List<RecordSummary> records, boolean listed) {
+	private record Found(long id, String code, String name, String type, List<RecordSummary> records, boolean listed,
+			CheckAnswer.Grade grade) {
 	}
 
 	/**
 	 * The subjects, each with its current name, its currently disclosed dishonesty records (the website's read
-	 * model) and whether it has ever had a list entry (the lists module's published view {@code listed_subject}), in
-	 * one indexed query for the whole batch: the hot path of the check.
+	 * model), whether it has ever had a list entry (the lists module's published view {@code listed_subject}) and its
+	 * latest grade (the evaluation module's published view {@code latest_grade}), in one indexed query for the whole
+	 * round: the hot path of the check.
 	 */
 	private Map<String, Found> find(List<String> codes, LocalDate day) {
 		Map<String, Found> out = new HashMap<>();
 		jdbc.sql("""
-				select s.id, s.code, s.subject_type,
+				select s.id, s.code, s.subject_type, g.grade, g.score, g.as_of,
 				       exists (select 1 from listed_subject l where l.subject_id = s.id) as listed,
 				       (select n.name from credit_subject_name n where n.subject_id = s.id
 				        order by n.first_seen_at desc, n.name limit 1) as name,
@@ -345,17 +338,20 @@ public class JointChecks implements DisposableBean {
 				            and (d.shown_from is null or d.shown_from <= :day) and (d.shown_until is null or d.shown_until > :day)
 				            and (d.ended_on is null or d.ended_on > :day)
 				          order by d.decision_date desc nulls last, d.record_id limit :limit) r) as records
-				from credit_subject s where s.code = any(cast(:codes as text[]))""")
+				from credit_subject s left join latest_grade g on g.subject_id = s.id
+				where s.code = any(cast(:codes as text[]))""")
 			.param("codes", codes.toArray(String[]::new))
 			.param("items", dishonestyItems())
 			.param("day", day)
 			.param("limit", RECORD_LIMIT)
 			.query((rs, n) -> {
 				String records = rs.getString("records");
+				String grade = rs.getString("grade");
 				return new Found(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 						rs.getString("subject_type"),
 						"[]".equals(records) ? List.of() : List.of(json.readValue(records, RecordSummary[].class)),
-						rs.getBoolean("listed"));
+						rs.getBoolean("listed"), grade == null ? null
+								: new CheckAnswer.Grade(grade, rs.getInt("score"), rs.getObject("as_of", LocalDate.class)));
 			})
 			.list()
 			.forEach(f -> out.put(f.code(), f));

@@ -34,6 +34,74 @@ public final class BenchmarkLoad {
 	 */
 	public static String rawLookups(DataSource dataSource, String sql, LongSupplier ids, int concurrency, int seconds)
 			throws InterruptedException {
+		long[] all = timed(concurrency, seconds, () -> {
+			Connection c = dataSource.getConnection();
+			PreparedStatement ps = c.prepareStatement(sql);
+			return new Call() {
+				@Override
+				public void run() throws Exception {
+					ps.setLong(1, ids.getAsLong());
+					try (ResultSet rs = ps.executeQuery()) {
+						rs.next();
+					}
+				}
+
+				@Override
+				public void close() throws Exception {
+					ps.close();
+					c.close();
+				}
+			};
+		});
+		return row("raw SQL primary-key lookup (JDBC, baseline)", all, 0, seconds);
+	}
+
+	/**
+	 * Calls {@code call} from {@code concurrency} threads of this process for {@code seconds}, after
+	 * {@code warmUpSeconds} of the same, as a markdown table row like {@link #rawLookups}'s labelled {@code label};
+	 * a call that throws counts as an error (the first is logged).
+	 */
+	public static String inProcess(String label, Runnable call, int concurrency, int seconds, int warmUpSeconds)
+			throws InterruptedException {
+		java.util.concurrent.atomic.LongAdder errors = new java.util.concurrent.atomic.LongAdder();
+		Call counted = () -> {
+			try {
+				call.run();
+			}
+			catch (RuntimeException e) {
+				if (errors.sum() == 0) {
+					log.error("{} failed", label, e);
+				}
+				errors.increment();
+			}
+		};
+		if (warmUpSeconds > 0) {
+			timed(concurrency, warmUpSeconds, () -> counted);
+			errors.reset();
+		}
+		long[] all = timed(concurrency, seconds, () -> counted);
+		String row = row(label, all, errors.sum(), seconds);
+		log.warn("Benchmark: {}", row.strip());
+		return row;
+	}
+
+	/** One call of a timed load; {@link #close} ends a thread's calls. */
+	private interface Call extends AutoCloseable {
+
+		void run() throws Exception;
+
+		@Override
+		default void close() throws Exception {
+		}
+	}
+
+	private interface CallFactory {
+
+		Call open() throws Exception;
+	}
+
+	/** Each thread opens its call, repeats it until {@code seconds} have passed; the sorted durations of all calls. */
+	private static long[] timed(int concurrency, int seconds, CallFactory calls) throws InterruptedException {
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		List<long[]> samples = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
@@ -41,18 +109,15 @@ public final class BenchmarkLoad {
 			Thread thread = new Thread(() -> {
 				long[] mine = new long[1 << 21];
 				int count = 0;
-				try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+				try (Call call = calls.open()) {
 					while (System.nanoTime() < end && count < mine.length) {
 						long start = System.nanoTime();
-						ps.setLong(1, ids.getAsLong());
-						try (ResultSet rs = ps.executeQuery()) {
-							rs.next();
-						}
+						call.run();
 						mine[count++] = System.nanoTime() - start;
 					}
 				}
 				catch (Exception e) {
-					log.error("raw lookup failed", e);
+					log.error("benchmark load failed", e);
 				}
 				synchronized (samples) {
 					samples.add(Arrays.copyOf(mine, count));
@@ -64,13 +129,18 @@ public final class BenchmarkLoad {
 		for (Thread thread : threads) {
 			thread.join();
 		}
-		long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		return String.format(
-				"| raw SQL primary-key lookup (JDBC, baseline) | %d | 0 | %.1f | %.2f | %.2f | %.2f | %.2f |%n",
-				all.length, all.length / (double) seconds, pct(all, 50), pct(all, 95), pct(all, 99), pct(all, 100));
+		return samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+	}
+
+	private static String row(String label, long[] sorted, long errors, int seconds) {
+		return String.format("| %s | %d | %d | %.1f | %.2f | %.2f | %.2f | %.2f |%n", label, sorted.length, errors,
+				sorted.length / (double) seconds, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), pct(sorted, 100));
 	}
 
 	private static double pct(long[] sorted, double p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
 		int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
 		return sorted[Math.max(0, i)] / 1e6;
 	}

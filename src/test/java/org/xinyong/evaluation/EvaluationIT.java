@@ -151,7 +151,7 @@ class EvaluationIT {
 		evaluations.runNow("MANUAL", "test");
 		Grade g = evaluations.latestGrade(id(REPAIRED)).orElseThrow();
 		assertThat(g.score()).isEqualTo(700);
-		// the joint check reads the grades of a whole round at once: each subject's latest, the ungraded absent
+		// several subjects at once: each subject's latest, the ungraded absent
 		var grades = evaluations.latestGrades(List.of(id(REPAIRED), 987_654_321L));
 		assertThat(grades).containsOnlyKeys(id(REPAIRED));
 		assertThat(grades.get(id(REPAIRED)).score()).isEqualTo(700);

@@ -171,6 +171,24 @@ class JointCheckIT {
 		assertThat(answer.get("measures").size()).isZero();
 		JsonNode unknownGrade = checkOk(UNKNOWN, "LICENSING").get("subject").get("grade");
 		assertThat(unknownGrade == null || unknownGrade.isNull()).isTrue();
+		// a later run counts only once completed: neither while it runs nor when it failed
+		long run = jdbc.sql("""
+				insert into evaluation_run (model_version, as_of, data_cutoff, trigger, started_by, started_at)
+				select model_version, as_of + 1, now(), 'MANUAL', 'test', now() from evaluation_run order by id desc limit 1
+				returning id""").query(Long.class).single();
+		jdbc.sql("insert into evaluation_result (run_id, subject_id, score, grade, explanation) values (?, ?, 1, 'Z', '[]')")
+			.params(run, subjectId(CLEAR))
+			.update();
+		String progress = """
+				insert into evaluation_run_progress (run_id, seq, state, processed, total, failure, recorded_at)
+				values (?, ?, ?, 1, 1, ?, now())""";
+		jdbc.sql(progress).params(run, 1, "RUNNING", null).update();
+		assertThat(checkOk(CLEAR, "LICENSING").get("subject").get("grade").get("grade").asString())
+			.isEqualTo(grade.grade());
+		jdbc.sql(progress).params(run, 2, "FAILED", "test").update();
+		assertThat(checkOk(CLEAR, "LICENSING").get("subject").get("grade").get("score").asInt())
+			.isEqualTo(grade.score());
+		assertThat(evaluations.latestGrade(subjectId(CLEAR)).orElseThrow().score()).isEqualTo(grade.score());
 	}
 
 	/** The ids the measures in force say apply to one of the targets and the matter. */

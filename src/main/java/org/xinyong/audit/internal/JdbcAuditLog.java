@@ -20,6 +20,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.xinyong.audit.AuditEntry;
 import org.xinyong.audit.AuditLog;
+import org.xinyong.audit.ChainHead;
 import org.xinyong.platform.OrganisationMember;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class JdbcAuditLog implements AuditLog {
 
-	private static final byte[] GENESIS = new byte[32];
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
@@ -50,7 +50,7 @@ class JdbcAuditLog implements AuditLog {
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String detail = json.writeValueAsString(new TreeMap<>(complete.detail()));
 		// One writer at a time extends the chain.
-		Head head = head(1);
+		ChainHead head = head(1);
 		long id = head.ids()[0];
 		byte[] previous = head.previous();
 		byte[] hash = chainHash(previous, canonical(id, at, complete, detail));
@@ -86,9 +86,21 @@ class JdbcAuditLog implements AuditLog {
 			record(entries.get(0));
 			return;
 		}
+		recordAll(entries, head(entries.size()));
+	}
+
+	@Override
+	@Transactional
+	public void recordAll(java.util.List<AuditEntry> entries, ChainHead head) {
+		if (head.ids().length != entries.size()) {
+			throw new IllegalArgumentException(
+					"a chain head of " + head.ids().length + " ids for " + entries.size() + " audit entries");
+		}
+		if (entries.isEmpty()) {
+			return;
+		}
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		Head head = head(entries.size());
-		Long[] id = head.ids();
+		long[] id = head.ids();
 		byte[] previous = head.previous();
 		int n = entries.size();
 		String[] action = new String[n];
@@ -148,19 +160,14 @@ class JdbcAuditLog implements AuditLog {
 			.update();
 	}
 
-	/** The ids of new entries and the hash they chain on. */
-	private record Head(Long[] ids, byte[] previous) {
-	}
-
 	/**
 	 * Takes the chain's lock (until the transaction ends) and reserves {@code n} ids, returning them with the hash of
 	 * the last entry: one round trip (function {@code audit_chain_append}, migration V5_13).
 	 */
-	private Head head(int n) {
-		return jdbc.sql("select ids, previous from audit_chain_append(?)").param(n).query((rs, row) -> {
-			byte[] previous = rs.getBytes("previous");
-			return new Head((Long[]) rs.getArray("ids").getArray(), previous == null ? GENESIS : previous);
-		}).single();
+	private ChainHead head(int n) {
+		return jdbc.sql("select ids, previous from audit_chain_append(?)").param(n)
+			.query((rs, row) -> ChainHead.read(rs))
+			.single();
 	}
 
 	/** The canonical text of an entry: fields in fixed order, separated by US (0x1F), nulls as empty. */

@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xinyong.audit.AuditEntry;
 import org.xinyong.audit.AuditLog;
+import org.xinyong.audit.ChainHead;
 
 /**
  * Group commit for joint checks: the checks answered in one round ({@code JointChecks}) are stored with one
@@ -63,9 +64,15 @@ public class CheckWriter {
 		return result;
 	}
 
-	/** Stores the checks (one statement) and their audit entries (one batched append), in the current transaction. */
+	/**
+	 * Stores the checks and reserves the audit chain's head (one statement), then appends their audit entries (one
+	 * statement), in the current transaction.
+	 */
 	public void write(List<Row> rows, List<AuditEntry> entries) {
 		int n = rows.size();
+		if (entries.size() != n) {
+			throw new IllegalArgumentException(n + " joint checks with " + entries.size() + " audit entries");
+		}
 		String[] ids = new String[n];
 		Long[] organisationIds = new Long[n];
 		String[] organisationCodes = new String[n];
@@ -95,8 +102,10 @@ public class CheckWriter {
 			checkedOn[i] = r.checkedOn().toString();
 			checkedAt[i] = r.checkedAt().toInstant().toString();
 		}
-		// one statement for the whole round: the rows travel as one array per column
-		jdbc.sql("""
+		// one statement for the whole round, which also reserves the audit chain's head for the round's entries (the
+		// audit module's function audit_chain_append, see ChainHead): the rows travel as one array per column
+		ChainHead head = jdbc.sql("""
+				with stored as (
 				insert into joint_check (id, organisation_id, organisation_code, actor, subject_id, subject_code,
 				    matter, reference, status, measure_ids, answer, checked_on, checked_at)
 				select cast(u.id as uuid), u.organisation_id, u.organisation_code, u.actor, u.subject_id, u.subject_code, u.matter,
@@ -108,7 +117,10 @@ public class CheckWriter {
 				            cast(:measureIds as text[]), cast(:answers as text[]), cast(:checkedOn as text[]),
 				            cast(:checkedAt as text[]))
 				     as u(id, organisation_id, organisation_code, actor, subject_id, subject_code, matter, reference,
-				          status, measure_ids, answer, checked_on, checked_at)""")
+				          status, measure_ids, answer, checked_on, checked_at)
+				returning 1)
+				select a.ids, a.previous, (select count(*) from stored) as stored
+				from audit_chain_append(cast(:entries as integer)) a""")
 			.param("ids", ids)
 			.param("organisationIds", organisationIds)
 			.param("organisationCodes", organisationCodes)
@@ -122,8 +134,15 @@ public class CheckWriter {
 			.param("answers", answers)
 			.param("checkedOn", checkedOn)
 			.param("checkedAt", checkedAt)
-			.update();
-		audit.recordAll(entries);
+			.param("entries", entries.size())
+			.query((rs, row) -> {
+				if (rs.getLong("stored") != n) {
+					throw new IllegalStateException(rs.getLong("stored") + " of " + n + " joint checks stored");
+				}
+				return ChainHead.read(rs);
+			})
+			.single();
+		audit.recordAll(entries, head);
 		batches.incrementAndGet();
 		written.addAndGet(n);
 	}

@@ -20,7 +20,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xinyong.jointcheck.JointChecks;
 import org.xinyong.platform.BenchmarkLoad;
+import org.xinyong.platform.OrganisationMember;
 
 /**
  * {@code java -jar target/xinyong.jar benchmark joint-check [SUBJECTS]} (default 1,000,000): generates subjects
@@ -45,10 +47,12 @@ class JointCheckBenchmark implements ApplicationRunner {
 	private final DataSource dataSource;
 	private final ApplicationContext context;
 	private final CheckWriter writer;
+	private final JointChecks checks;
 
 	JointCheckBenchmark(Environment environment, JdbcClient jdbc, DataSource dataSource, ApplicationContext context,
-			CheckWriter writer) {
+			CheckWriter writer, JointChecks checks) {
 		this.writer = writer;
+		this.checks = checks;
 		this.environment = environment;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -73,6 +77,7 @@ class JointCheckBenchmark implements ApplicationRunner {
 				() -> ID_BASE + 1 + ThreadLocalRandom.current().nextInt(subjects), concurrency, seconds);
 		String load = BenchmarkLoad.fromSecondProcess(urls, concurrency, seconds, warmUp,
 				Map.of("XINYONG_LOADGEN_API_KEY", environment.getProperty("xinyong.demo.api-key", "")));
+		String direct = inProcess(concurrency, seconds);
 		long checks = jdbc.sql("select count(*) from joint_check").query(Long.class).single() - checksBefore;
 		long[] stats = writer.stats();
 		String batching = String.format("%,d rounds, %.1f checks each on average, %.1f ms each", stats[0],
@@ -93,13 +98,50 @@ class JointCheckBenchmark implements ApplicationRunner {
 
 				| what | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | max ms |
 				|---|---|---|---|---|---|---|---|
-				%s%s
+				%s%s%s
+				The last line calls the check service (`JointChecks.check`) from %d threads of the platform's own process,
+				without HTTP: what the check's own work allows on this machine when no request has to be parsed, secured
+				or answered over a socket.
 				""", java.time.LocalDate.now(), subjects, generateSeconds, concurrency, seconds, warmUp, checks, audited, batching, raw,
-				load);
+				load, direct, concurrency);
 		System.out.println(report);
 		Path out = Path.of("target", "benchmark-joint-check.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
+	}
+
+	/**
+	 * The fourth baseline: the check service called directly from {@code concurrency} threads of this process (no
+	 * HTTP, no security chain, no load generator), with random subjects and matters, for the demo department system.
+	 */
+	private String inProcess(int concurrency, int seconds) throws InterruptedException {
+		Map<String, Object> organisation = jdbc.sql("""
+				select o.id, o.code from organisation o
+				where exists (select 1 from api_key k where k.organisation_id = o.id and k.revoked_at is null)
+				order by o.id limit 1""").query().singleRow();
+		long organisationId = ((Number) organisation.get("id")).longValue();
+		String organisationCode = (String) organisation.get("code");
+		OrganisationMember member = new OrganisationMember() {
+			@Override
+			public long organisationId() {
+				return organisationId;
+			}
+
+			@Override
+			public String organisationCode() {
+				return organisationCode;
+			}
+		};
+		List<String> codes = jdbc.sql("select code from credit_subject where id > ? order by random() limit 5000")
+			.param(ID_BASE)
+			.query(String.class)
+			.list();
+		java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+		return BenchmarkLoad.inProcess("joint check in process, random subjects (no HTTP: `JointChecks.check`)", () -> {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			checks.check(member, "benchmark", "127.0.0.1", codes.get(random.nextInt(codes.size())),
+					MATTERS[random.nextInt(MATTERS.length)], "BENCH-DIRECT-" + n.incrementAndGet());
+		}, concurrency, seconds, 10);
 	}
 
 	/** Subjects, names, disclosed penalties and serious-list entries, made with SQL for speed. */

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinyong.audit.AuditChain;
 import org.xinyong.audit.AuditEntry;
+import org.xinyong.audit.AuditLog;
+import org.xinyong.audit.ChainHead;
 import org.xinyong.platform.TimeOrderedIds;
 import org.xinyong.testing.FixedClock;
 
@@ -40,6 +42,9 @@ class CheckWriterIT {
 
 	@Autowired
 	AuditChain auditChain;
+
+	@Autowired
+	AuditLog audit;
 
 	static CheckWriter.Row row(UUID id, Long subjectId, String[] measures, String answer) {
 		return new CheckWriter.Row(id, 1L, "12640000MB1900051C", "写入测试", subjectId, "91640100JC1000039U", "BIDDING",
@@ -117,6 +122,31 @@ class CheckWriterIT {
 		assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(audits);
 		assertThat(jdbc.sql("select count(*) from joint_check where id = ?").param(fresh).query(Long.class).single())
 			.isZero();
+		assertThat(auditChain.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aRoundWhoseAuditEntriesDoNotMatchItsChecksIsRefusedWhole() {
+		long checks = jdbc.sql("select count(*) from joint_check").query(Long.class).single();
+		long audits = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+		UUID first = TimeOrderedIds.next(java.time.Clock.systemUTC());
+		UUID second = TimeOrderedIds.next(java.time.Clock.systemUTC());
+		// every check is audited: two checks with one audit entry are refused before anything is written
+		assertThatThrownBy(() -> writer.inTransaction(() -> {
+			writer.write(List.of(row(first, 7L, new String[0], "{}"), row(second, 7L, new String[0], "{}")),
+					List.of(entry(first)));
+			return null;
+		})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 joint checks with 1 audit entries");
+		// a head reserved for two entries cannot be used for one: the chain would have a gap
+		assertThatThrownBy(() -> writer.inTransaction(() -> {
+			ChainHead head = jdbc.sql("select ids, previous from audit_chain_append(2)")
+				.query((rs, n) -> ChainHead.read(rs))
+				.single();
+			audit.recordAll(List.of(entry(first)), head);
+			return null;
+		})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 ids for 1 audit entries");
+		assertThat(jdbc.sql("select count(*) from joint_check").query(Long.class).single()).isEqualTo(checks);
+		assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(audits);
 		assertThat(auditChain.verify().intact()).isTrue();
 	}
 
