@@ -22,5 +22,16 @@ public interface AuditLog {
 	 * {@code audit_chain_append(n)} with {@code n} the number of entries). Refused unless the head has exactly one id
 	 * per entry.
 	 */
-	void recordAll(java.util.List<AuditEntry> entries, ChainHead head);
+	default void recordAll(java.util.List<AuditEntry> entries, ChainHead head) {
+		recordAll(entries, head, null, java.util.Map.of());
+	}
+
+	/**
+	 * As {@link #recordAll(java.util.List, ChainHead)}, with the caller's own write in the same statement: the audited
+	 * change and its audit entries then travel to the database together. {@code companionSql} is a data-modifying
+	 * statement (e.g. {@code insert … select from unnest(…)}) with named parameters {@code companionParams}, run as a
+	 * common table expression of the audit insert; the names must not be ones of the audit insert (refused).
+	 */
+	void recordAll(java.util.List<AuditEntry> entries, ChainHead head, String companionSql,
+			java.util.Map<String, ?> companionParams);
 }

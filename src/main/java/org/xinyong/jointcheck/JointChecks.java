@@ -33,6 +33,7 @@ import org.xinyong.access.Organisation;
 import org.xinyong.access.Organisations;
 import org.xinyong.audit.AuditEntry;
 import org.xinyong.audit.AuditLog;
+import org.xinyong.audit.ChainHead;
 import org.xinyong.calendar.WorkingDays;
 import org.xinyong.catalog.CatalogVersionPublished;
 import org.xinyong.catalog.Catalogs;
@@ -200,23 +201,25 @@ public class JointChecks implements DisposableBean {
 	}
 
 	/**
-	 * Answers a round of checks in one transaction: one query for all their subjects, one for the list entries of
-	 * those ever listed and one for their grades; then the checks are stored and audited (group commit, see
-	 * {@link CheckWriter}) and, once committed, answered. When the round fails, each check is tried alone so that one
+	 * Answers a round of checks in one transaction of three round trips: one query for all their subjects with their
+	 * grades, which also reserves the audit chain's head (plus the list entries of those ever listed, when there are
+	 * any); one statement that stores the checks and their audit entries (group commit, see {@link CheckWriter}); the
+	 * commit. Each check is answered once committed. When the round fails, each check is tried alone so that one
 	 * bad check cannot fail the others.
 	 */
 	private void answerAll(List<Query> batch) {
 		List<Prepared> answers;
 		try {
 			answers = writer.inTransaction(() -> {
-				List<Prepared> prepared = answer(batch);
+				Answers round = answer(batch);
+				List<Prepared> prepared = round.prepared();
 				List<CheckWriter.Row> rows = new ArrayList<>(batch.size());
 				List<AuditEntry> entries = new ArrayList<>(batch.size());
 				for (int i = 0; i < batch.size(); i++) {
 					rows.add(row(batch.get(i), prepared.get(i)));
 					entries.add(auditEntry(batch.get(i), prepared.get(i)));
 				}
-				writer.write(rows, entries);
+				writer.write(rows, entries, round.head());
 				return prepared;
 			});
 		}
@@ -241,10 +244,15 @@ public class JointChecks implements DisposableBean {
 			Instant checkedAt) {
 	}
 
-	private List<Prepared> answer(List<Query> batch) {
+	/** A round's answers and the audit chain's head reserved for their entries. */
+	private record Answers(List<Prepared> prepared, ChainHead head) {
+	}
+
+	private Answers answer(List<Query> batch) {
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, Zones.DISPLAY);
-		Map<String, Found> found = find(batch.stream().map(Query::code).distinct().toList(), today);
+		Subjects subjects = find(batch.stream().map(Query::code).distinct().toList(), today, batch.size());
+		Map<String, Found> found = subjects.found();
 		// most subjects were never on a list: only those ever listed cost the lists' queries
 		List<Long> listed = found.values().stream().filter(Found::listed).map(Found::id).toList();
 		Map<Long, Standing> standings = listed.isEmpty() ? Map.of() : standing.of(listed, today);
@@ -256,7 +264,7 @@ public class JointChecks implements DisposableBean {
 					answer.measures().stream().map(AppliedMeasure::measureId).toArray(String[]::new),
 					subject == null ? null : subject.id(), today, now));
 		}
-		return out;
+		return new Answers(out, subjects.head());
 	}
 
 	private CheckAnswer answer(UUID checkId, String code, Matter matter, Found subject,
@@ -321,11 +329,16 @@ public class JointChecks implements DisposableBean {
 	 * The subjects, each with its current name, its currently disclosed dishonesty records (the website's read
 	 * model), whether it has ever had a list entry (the lists module's published view {@code listed_subject}) and its
 	 * latest grade (the evaluation module's published view {@code latest_grade}), in one indexed query for the whole
-	 * round: the hot path of the check.
+	 * round: the hot path of the check. The same statement reserves the audit chain's head for the round's
+	 * {@code checks} entries (the audit module's function {@code audit_chain_append}, see {@link ChainHead}), which
+	 * holds the chain's lock until the round commits.
 	 */
-	private Map<String, Found> find(List<String> codes, LocalDate day) {
+	private Subjects find(List<String> codes, LocalDate day, int checks) {
 		Map<String, Found> out = new HashMap<>();
+		ChainHead[] head = new ChainHead[1];
 		jdbc.sql("""
+				select h.ids, h.previous, f.* from audit_chain_append(cast(:checks as integer)) h
+				left join lateral (
 				select s.id, s.code, s.subject_type, g.grade, g.score, g.as_of,
 				       exists (select 1 from listed_subject l where l.subject_id = s.id) as listed,
 				       (select n.name from credit_subject_name n where n.subject_id = s.id
@@ -339,12 +352,19 @@ public class JointChecks implements DisposableBean {
 				            and (d.ended_on is null or d.ended_on > :day)
 				          order by d.decision_date desc nulls last, d.record_id limit :limit) r) as records
 				from credit_subject s left join latest_grade g on g.subject_id = s.id
-				where s.code = any(cast(:codes as text[]))""")
+				where s.code = any(cast(:codes as text[]))) f on true""")
+			.param("checks", checks)
 			.param("codes", codes.toArray(String[]::new))
 			.param("items", dishonestyItems())
 			.param("day", day)
 			.param("limit", RECORD_LIMIT)
 			.query((rs, n) -> {
+				if (n == 0) {
+					head[0] = ChainHead.read(rs);
+				}
+				if (rs.getObject("id") == null) {
+					return null;
+				}
 				String records = rs.getString("records");
 				String grade = rs.getString("grade");
 				return new Found(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
@@ -354,8 +374,16 @@ public class JointChecks implements DisposableBean {
 								: new CheckAnswer.Grade(grade, rs.getInt("score"), rs.getObject("as_of", LocalDate.class)));
 			})
 			.list()
-			.forEach(f -> out.put(f.code(), f));
-		return out;
+			.forEach(f -> {
+				if (f != null) {
+					out.put(f.code(), f);
+				}
+			});
+		return new Subjects(out, head[0]);
+	}
+
+	/** The subjects found and the audit chain's head reserved for the round's entries. */
+	private record Subjects(Map<String, Found> found, ChainHead head) {
 	}
 
 	/** Codes of the catalog items whose records are dishonesty information (失信信息), from memory. */

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -89,14 +90,30 @@ class JdbcAuditLog implements AuditLog {
 		recordAll(entries, head(entries.size()));
 	}
 
+	/** The named parameters of the batched audit insert; a companion statement may not use them. */
+	private static final java.util.Set<String> OWN_PARAMETERS = java.util.Set.of("at", "id", "action", "outcome",
+			"actor", "organisationId", "organisationCode", "clientAddress", "subjectRef", "purpose", "detail",
+			"prevHash", "hash");
+
 	@Override
 	@Transactional
-	public void recordAll(java.util.List<AuditEntry> entries, ChainHead head) {
+	public void recordAll(java.util.List<AuditEntry> entries, ChainHead head, String companionSql,
+			java.util.Map<String, ?> companionParams) {
+		if (companionSql != null) {
+			for (String name : companionParams.keySet()) {
+				if (OWN_PARAMETERS.contains(name)) {
+					throw new IllegalArgumentException("companion parameter :" + name + " is one of the audit insert's");
+				}
+			}
+		}
 		if (head.ids().length != entries.size()) {
 			throw new IllegalArgumentException(
 					"a chain head of " + head.ids().length + " ids for " + entries.size() + " audit entries");
 		}
 		if (entries.isEmpty()) {
+			if (companionSql != null) {
+				throw new IllegalArgumentException("a companion write needs the audit entries it is audited by");
+			}
 			return;
 		}
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -131,8 +148,8 @@ class JdbcAuditLog implements AuditLog {
 			hash[i] = java.util.HexFormat.of().formatHex(h);
 			previous = h;
 		}
-		// one statement for all entries: the rows travel as one array per column
-		jdbc.sql("""
+		// one statement for all entries (and the caller's companion write): the rows travel as one array per column
+		StatementSpec insert = jdbc.sql((companionSql == null ? "" : "with companion as (" + companionSql + ")\n") + """
 				insert into audit_event (id, occurred_at, action, outcome, actor, organisation_id, organisation_code,
 				                         client_address, subject_ref, purpose, detail, prev_hash, hash)
 				select u.id, :at, u.action, u.outcome, u.actor, u.organisation_id, u.organisation_code, u.client_address,
@@ -143,8 +160,11 @@ class JdbcAuditLog implements AuditLog {
 				            cast(:detail as text[]), cast(:prevHash as text[]), cast(:hash as text[]))
 				     as u(id, action, outcome, actor, organisation_id, organisation_code, client_address, subject_ref,
 				          purpose, detail, prev_hash, hash)
-				order by u.id""")
-			.param("at", Timestamp.from(at))
+				order by u.id""");
+		if (companionSql != null) {
+			companionParams.forEach(insert::param);
+		}
+		insert.param("at", Timestamp.from(at))
 			.param("id", id)
 			.param("action", action)
 			.param("outcome", outcome)

@@ -2,7 +2,9 @@ package org.xinyong.jointcheck.internal;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,9 +18,10 @@ import org.xinyong.audit.AuditLog;
 import org.xinyong.audit.ChainHead;
 
 /**
- * Group commit for joint checks: the checks answered in one round ({@code JointChecks}) are stored with one
- * statement and audited with one batched append, in the transaction that read them, so the audit chain's lock, the
- * round trips and the commit are paid once per round rather than once per check. A check is answered only after
+ * Group commit for joint checks: the checks answered in one round ({@code JointChecks}) are stored and audited with
+ * one statement (the checks' insert runs inside the audit append, {@link AuditLog#recordAll(List, ChainHead, String,
+ * Map)}), in the transaction that read them and reserved the audit chain's head, so the chain's lock, the round trips
+ * and the commit are paid once per round rather than once per check. A check is answered only after
  * that transaction commits. With {@code xinyong.joint-check.durable-commit=false} the round commits without waiting
  * for the WAL flush ({@code synchronous_commit = off}): a database crash may then lose the last fraction of a second
  * of checks, each together with its audit entry, never one without the other.
@@ -65,10 +68,10 @@ public class CheckWriter {
 	}
 
 	/**
-	 * Stores the checks and reserves the audit chain's head (one statement), then appends their audit entries (one
-	 * statement), in the current transaction.
+	 * Stores the checks and appends their audit entries under {@code head} (reserved in this transaction, one id per
+	 * entry) with one statement, in the current transaction.
 	 */
-	public void write(List<Row> rows, List<AuditEntry> entries) {
+	public void write(List<Row> rows, List<AuditEntry> entries, ChainHead head) {
 		int n = rows.size();
 		if (entries.size() != n) {
 			throw new IllegalArgumentException(n + " joint checks with " + entries.size() + " audit entries");
@@ -102,47 +105,34 @@ public class CheckWriter {
 			checkedOn[i] = r.checkedOn().toString();
 			checkedAt[i] = r.checkedAt().toInstant().toString();
 		}
-		// one statement for the whole round, which also reserves the audit chain's head for the round's entries (the
-		// audit module's function audit_chain_append, see ChainHead): the rows travel as one array per column
-		ChainHead head = jdbc.sql("""
-				with stored as (
+		// the checks travel in the statement that appends their audit entries (one array per column)
+		Map<String, Object> params = new HashMap<>();
+		params.put("checkIds", ids);
+		params.put("organisationIds", organisationIds);
+		params.put("organisationCodes", organisationCodes);
+		params.put("actors", actors);
+		params.put("subjectIds", subjectIds);
+		params.put("subjectCodes", subjectCodes);
+		params.put("matters", matters);
+		params.put("references", references);
+		params.put("statuses", statuses);
+		params.put("measureIds", measureIds);
+		params.put("answers", answers);
+		params.put("checkedOn", checkedOn);
+		params.put("checkedAt", checkedAt);
+		audit.recordAll(entries, head, """
 				insert into joint_check (id, organisation_id, organisation_code, actor, subject_id, subject_code,
 				    matter, reference, status, measure_ids, answer, checked_on, checked_at)
 				select cast(u.id as uuid), u.organisation_id, u.organisation_code, u.actor, u.subject_id, u.subject_code, u.matter,
 				       u.reference, u.status, cast(u.measure_ids as text[]), cast(u.answer as json),
 				       cast(u.checked_on as date), cast(u.checked_at as timestamptz)
-				from unnest(cast(:ids as text[]), cast(:organisationIds as bigint[]), cast(:organisationCodes as text[]),
+				from unnest(cast(:checkIds as text[]), cast(:organisationIds as bigint[]), cast(:organisationCodes as text[]),
 				            cast(:actors as text[]), cast(:subjectIds as bigint[]), cast(:subjectCodes as text[]),
 				            cast(:matters as text[]), cast(:references as text[]), cast(:statuses as text[]),
 				            cast(:measureIds as text[]), cast(:answers as text[]), cast(:checkedOn as text[]),
 				            cast(:checkedAt as text[]))
 				     as u(id, organisation_id, organisation_code, actor, subject_id, subject_code, matter, reference,
-				          status, measure_ids, answer, checked_on, checked_at)
-				returning 1)
-				select a.ids, a.previous, (select count(*) from stored) as stored
-				from audit_chain_append(cast(:entries as integer)) a""")
-			.param("ids", ids)
-			.param("organisationIds", organisationIds)
-			.param("organisationCodes", organisationCodes)
-			.param("actors", actors)
-			.param("subjectIds", subjectIds)
-			.param("subjectCodes", subjectCodes)
-			.param("matters", matters)
-			.param("references", references)
-			.param("statuses", statuses)
-			.param("measureIds", measureIds)
-			.param("answers", answers)
-			.param("checkedOn", checkedOn)
-			.param("checkedAt", checkedAt)
-			.param("entries", entries.size())
-			.query((rs, row) -> {
-				if (rs.getLong("stored") != n) {
-					throw new IllegalStateException(rs.getLong("stored") + " of " + n + " joint checks stored");
-				}
-				return ChainHead.read(rs);
-			})
-			.single();
-		audit.recordAll(entries, head);
+				          status, measure_ids, answer, checked_on, checked_at)""", params);
 		batches.incrementAndGet();
 		written.addAndGet(n);
 	}

@@ -72,7 +72,7 @@ class CheckWriterIT {
 		}
 		long auditBefore = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
 		writer.inTransaction(() -> {
-			writer.write(rows, entries);
+			writer.write(rows, entries, head(rows.size()));
 			return null;
 		});
 		for (int i = 0; i < rows.size(); i++) {
@@ -106,7 +106,7 @@ class CheckWriterIT {
 	void aFailedRoundLeavesNothingBehind() {
 		UUID existing = TimeOrderedIds.next(java.time.Clock.systemUTC());
 		writer.inTransaction(() -> {
-			writer.write(List.of(row(existing, 7L, new String[0], "{}")), List.of(entry(existing)));
+			writer.write(List.of(row(existing, 7L, new String[0], "{}")), List.of(entry(existing)), head(1));
 			return null;
 		});
 		long checks = jdbc.sql("select count(*) from joint_check").query(Long.class).single();
@@ -115,7 +115,7 @@ class CheckWriterIT {
 		assertThatThrownBy(() -> writer.inTransaction(() -> {
 			// the second row repeats a stored check's id: the primary key refuses the whole statement
 			writer.write(List.of(row(fresh, 7L, new String[0], "{}"), row(existing, 7L, new String[0], "{}")),
-					List.of(entry(fresh), entry(existing)));
+					List.of(entry(fresh), entry(existing)), head(2));
 			return null;
 		})).isInstanceOf(RuntimeException.class);
 		assertThat(jdbc.sql("select count(*) from joint_check").query(Long.class).single()).isEqualTo(checks);
@@ -134,20 +134,34 @@ class CheckWriterIT {
 		// every check is audited: two checks with one audit entry are refused before anything is written
 		assertThatThrownBy(() -> writer.inTransaction(() -> {
 			writer.write(List.of(row(first, 7L, new String[0], "{}"), row(second, 7L, new String[0], "{}")),
-					List.of(entry(first)));
+					List.of(entry(first)), head(2));
 			return null;
 		})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 joint checks with 1 audit entries");
 		// a head reserved for two entries cannot be used for one: the chain would have a gap
 		assertThatThrownBy(() -> writer.inTransaction(() -> {
-			ChainHead head = jdbc.sql("select ids, previous from audit_chain_append(2)")
-				.query((rs, n) -> ChainHead.read(rs))
-				.single();
-			audit.recordAll(List.of(entry(first)), head);
+			audit.recordAll(List.of(entry(first)), head(2));
 			return null;
 		})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 ids for 1 audit entries");
+		// a companion write may not reuse the audit insert's parameter names, nor go without audit entries
+		assertThatThrownBy(() -> writer.inTransaction(() -> {
+			audit.recordAll(List.of(entry(first)), head(1), "insert into joint_check_feedback select null where :id",
+					Map.of("id", false));
+			return null;
+		})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":id");
+		assertThatThrownBy(() -> writer.inTransaction(() -> {
+			audit.recordAll(List.of(), head(0), "select 1", Map.of());
+			return null;
+		})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("companion");
 		assertThat(jdbc.sql("select count(*) from joint_check").query(Long.class).single()).isEqualTo(checks);
 		assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(audits);
 		assertThat(auditChain.verify().intact()).isTrue();
+	}
+
+	/** Reserves the audit chain's head for {@code n} entries in the current transaction, as a round does. */
+	private ChainHead head(int n) {
+		return jdbc.sql("select ids, previous from audit_chain_append(?)").param(n)
+			.query((rs, row) -> ChainHead.read(rs))
+			.single();
 	}
 
 	private static String[] stringArray(Object value) throws RuntimeException {
