@@ -75,6 +75,23 @@ public class JointChecks implements DisposableBean {
 	/** At most this many checks are read in one round of queries. */
 	static final int READ_BATCH = 64;
 	private static final Logger log = LoggerFactory.getLogger(JointChecks.class);
+	private static final String FIND = """
+				select h.ids, h.previous, %s as commit_setting, f.* from audit_chain_append(cast(:checks as integer)) h
+				left join lateral (
+				select s.id, s.code, s.subject_type, g.grade, g.score, g.as_of,
+				       exists (select 1 from listed_subject l where l.subject_id = s.id) as listed,
+				       (select n.name from credit_subject_name n where n.subject_id = s.id
+				        order by n.first_seen_at desc, n.name limit 1) as name,
+				       (select coalesce(json_agg(r), '[]'::json)::text from (
+				          select d.record_id as "recordId", d.catalog_item as "catalogItem", d.decision_date as "decisionDate",
+				                 d.authority, d.type_label as "typeLabel", d.shown_until as "shownUntil"
+				          from disclosed_record d
+				          where d.subject_id = s.id and d.catalog_item = any(cast(:items as text[])) and d.shown
+				            and (d.shown_from is null or d.shown_from <= :day) and (d.shown_until is null or d.shown_until > :day)
+				            and (d.ended_on is null or d.ended_on > :day)
+				          order by d.decision_date desc nulls last, d.record_id limit :limit) r) as records
+				from credit_subject s left join latest_grade g on g.subject_id = s.id
+				where s.code = any(cast(:codes as text[]))) f on true""";
 
 	private final JdbcClient jdbc;
 	private final ListStanding standing;
@@ -90,6 +107,8 @@ public class JointChecks implements DisposableBean {
 	private volatile String[] dishonestyItems;
 
 	private final Batcher<Query> reader;
+	/** The round's first statement ({@link #find}), with the commit setting of {@link CheckWriter#commitSetting()}. */
+	private final String findSql;
 
 	JointChecks(JdbcClient jdbc, ListStanding standing, MeasureLists measures,
 			Catalogs catalogs, Organisations organisations, WorkingDays workingDays, AuditLog audit,
@@ -106,6 +125,7 @@ public class JointChecks implements DisposableBean {
 		this.json = json;
 		this.clock = clock;
 		this.feedbackWorkingDays = feedbackWorkingDays;
+		this.findSql = FIND.formatted(writer.commitSetting());
 		this.reader = new Batcher<>("joint-check-rounds", 1, READ_BATCH, this::answerAll);
 	}
 
@@ -336,23 +356,7 @@ public class JointChecks implements DisposableBean {
 	private Subjects find(List<String> codes, LocalDate day, int checks) {
 		Map<String, Found> out = new HashMap<>();
 		ChainHead[] head = new ChainHead[1];
-		jdbc.sql("""
-				select h.ids, h.previous, f.* from audit_chain_append(cast(:checks as integer)) h
-				left join lateral (
-				select s.id, s.code, s.subject_type, g.grade, g.score, g.as_of,
-				       exists (select 1 from listed_subject l where l.subject_id = s.id) as listed,
-				       (select n.name from credit_subject_name n where n.subject_id = s.id
-				        order by n.first_seen_at desc, n.name limit 1) as name,
-				       (select coalesce(json_agg(r), '[]'::json)::text from (
-				          select d.record_id as "recordId", d.catalog_item as "catalogItem", d.decision_date as "decisionDate",
-				                 d.authority, d.type_label as "typeLabel", d.shown_until as "shownUntil"
-				          from disclosed_record d
-				          where d.subject_id = s.id and d.catalog_item = any(cast(:items as text[])) and d.shown
-				            and (d.shown_from is null or d.shown_from <= :day) and (d.shown_until is null or d.shown_until > :day)
-				            and (d.ended_on is null or d.ended_on > :day)
-				          order by d.decision_date desc nulls last, d.record_id limit :limit) r) as records
-				from credit_subject s left join latest_grade g on g.subject_id = s.id
-				where s.code = any(cast(:codes as text[]))) f on true""")
+		jdbc.sql(findSql)
 			.param("checks", checks)
 			.param("codes", codes.toArray(String[]::new))
 			.param("items", dishonestyItems())

@@ -157,6 +157,24 @@ class CheckWriterIT {
 		assertThat(auditChain.verify().intact()).isTrue();
 	}
 
+	@Test
+	void withoutDurableCommitsOnlyTheRoundsTransactionSkipsTheWalFlush(
+			@Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+		CheckWriter relaxed = new CheckWriter(transactions, jdbc, audit, false);
+		String during = relaxed.inTransaction(() -> {
+			jdbc.sql("select " + relaxed.commitSetting()).query().singleRow();
+			return jdbc.sql("show synchronous_commit").query(String.class).single();
+		});
+		assertThat(during).isEqualTo("off");
+		// SET LOCAL: the pooled connection keeps the server's setting for the next transaction
+		assertThat(relaxed.inTransaction(() -> jdbc.sql("show synchronous_commit").query(String.class).single()))
+			.isEqualTo("on");
+		assertThat(writer.inTransaction(() -> {
+			jdbc.sql("select " + writer.commitSetting()).query().singleRow();
+			return jdbc.sql("show synchronous_commit").query(String.class).single();
+		})).isEqualTo("on");
+	}
+
 	/** Reserves the audit chain's head for {@code n} entries in the current transaction, as a round does. */
 	private ChainHead head(int n) {
 		return jdbc.sql("select ids, previous from audit_chain_append(?)").param(n)
