@@ -24,6 +24,17 @@ public record ChainHead(long[] ids, byte[] previous) {
 		return new ChainHead(out, previous == null ? GENESIS.clone() : previous);
 	}
 
+	/**
+	 * The head for the first {@code n} of the reserved entries, when fewer are appended than were reserved (the ids
+	 * left unused are a gap in the sequence, which the chain allows: it links entries in id order).
+	 */
+	public ChainHead first(int n) {
+		if (n < 0 || n > ids.length) {
+			throw new IllegalArgumentException(n + " of " + ids.length + " reserved ids");
+		}
+		return n == ids.length ? this : new ChainHead(java.util.Arrays.copyOf(ids, n), previous);
+	}
+
 	/** Reads the columns {@code ids} and {@code previous} of {@code audit_chain_append} from the current row. */
 	public static ChainHead read(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return of((Long[]) rs.getArray("ids").getArray(), rs.getBytes("previous"));

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,11 +110,14 @@ public class JointChecks implements DisposableBean {
 	private final Batcher<Query> reader;
 	/** The round's first statement ({@link #find}), with the commit setting of {@link CheckWriter#commitSetting()}. */
 	private final String findSql;
+	private final java.time.Duration answerTimeout;
 
 	JointChecks(JdbcClient jdbc, ListStanding standing, MeasureLists measures,
 			Catalogs catalogs, Organisations organisations, WorkingDays workingDays, AuditLog audit,
 			CheckWriter writer, JsonMapper json, Clock clock,
-			@Value("${xinyong.joint-check.feedback-working-days:5}") int feedbackWorkingDays) {
+			@Value("${xinyong.joint-check.feedback-working-days:5}") int feedbackWorkingDays,
+			@Value("${xinyong.joint-check.answer-timeout:60s}") java.time.Duration answerTimeout) {
+		this.answerTimeout = answerTimeout;
 		this.jdbc = jdbc;
 		this.standing = standing;
 		this.measures = measures;
@@ -179,10 +183,23 @@ public class JointChecks implements DisposableBean {
 			throw e;
 		}
 		Query query = new Query(member, actor, clientAddress, subjectRef, matter, reference.strip(),
-				new CompletableFuture<>());
+				new CompletableFuture<>(), new AtomicInteger(PENDING));
 		reader.add(query);
 		try {
-			return query.result().get(60, TimeUnit.SECONDS);
+			try {
+				return query.result().get(answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException e) {
+				if (query.state().compareAndSet(PENDING, ABANDONED)) {
+					// no round will store it: the department may simply check again
+					log.warn("joint check of {} for {} not answered within {}: abandoned, not stored",
+							q(subjectRef), member.organisationCode(), answerTimeout);
+					throw new DomainException("JOINT_CHECK_NOT_ANSWERED", HttpStatus.SERVICE_UNAVAILABLE,
+							answerTimeout.toSeconds());
+				}
+				// a round is storing it: its commit decides, the answer follows
+				return query.result().get(answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
 		}
 		catch (ExecutionException e) {
 			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -192,8 +209,13 @@ public class JointChecks implements DisposableBean {
 			throw new IllegalStateException(e);
 		}
 		catch (TimeoutException e) {
-			throw new IllegalStateException("joint check not answered within 60 s", e);
+			throw new IllegalStateException("joint check being stored but not committed within twice " + answerTimeout,
+					e);
 		}
+	}
+
+	private static String q(String code) {
+		return code == null || code.length() < 6 ? "?" : code.substring(0, 6) + "…";
 	}
 
 	private static Matter matter(String code) {
@@ -215,9 +237,21 @@ public class JointChecks implements DisposableBean {
 	public record Answered(CheckAnswer answer, String json) {
 	}
 
-	/** A validated check waiting for its answer. */
+	/** Waiting for a round. */
+	private static final int PENDING = 0;
+	/** Taken by a round that stores it: answered when the round commits (or fails). */
+	private static final int STORING = 1;
+	/** Given up by its request after the answer timeout: no round may store it. */
+	private static final int ABANDONED = 2;
+
+	/** A validated check waiting for its answer; {@code state}: {@link #PENDING}, {@link #STORING}, {@link #ABANDONED}. */
 	private record Query(OrganisationMember member, String actor, String clientAddress, String code, Matter matter,
-			String reference, CompletableFuture<Answered> result) {
+			String reference, CompletableFuture<Answered> result, AtomicInteger state) {
+
+		/** Whether a round may store this check: it is taken for storing unless its request gave up. */
+		boolean take() {
+			return state.get() == STORING || state.compareAndSet(PENDING, STORING);
+		}
 	}
 
 	/**
@@ -236,10 +270,15 @@ public class JointChecks implements DisposableBean {
 				List<CheckWriter.Row> rows = new ArrayList<>(batch.size());
 				List<AuditEntry> entries = new ArrayList<>(batch.size());
 				for (int i = 0; i < batch.size(); i++) {
-					rows.add(row(batch.get(i), prepared.get(i)));
-					entries.add(auditEntry(batch.get(i), prepared.get(i)));
+					// a check whose request gave up is not stored (its reserved audit id stays unused)
+					if (batch.get(i).take()) {
+						rows.add(row(batch.get(i), prepared.get(i)));
+						entries.add(auditEntry(batch.get(i), prepared.get(i)));
+					}
 				}
-				writer.write(rows, entries, round.head());
+				if (!rows.isEmpty()) {
+					writer.write(rows, entries, round.head().first(rows.size()));
+				}
 				return prepared;
 			});
 		}
@@ -255,7 +294,9 @@ public class JointChecks implements DisposableBean {
 			return;
 		}
 		for (int i = 0; i < batch.size(); i++) {
-			batch.get(i).result().complete(new Answered(answers.get(i).answer(), answers.get(i).json()));
+			if (batch.get(i).state().get() == STORING) {
+				batch.get(i).result().complete(new Answered(answers.get(i).answer(), answers.get(i).json()));
+			}
 		}
 	}
 
