@@ -193,7 +193,7 @@ public class JointChecks implements DisposableBean {
 				if (query.state().compareAndSet(PENDING, ABANDONED)) {
 					// no round will store it: the department may simply check again
 					log.warn("joint check of {} for {} not answered within {}: abandoned, not stored",
-							q(subjectRef), member.organisationCode(), answerTimeout);
+							masked(subjectRef), member.organisationCode(), answerTimeout);
 					throw new DomainException("JOINT_CHECK_NOT_ANSWERED", HttpStatus.SERVICE_UNAVAILABLE,
 							answerTimeout.toSeconds());
 				}
@@ -214,7 +214,8 @@ public class JointChecks implements DisposableBean {
 		}
 	}
 
-	private static String q(String code) {
+	/** The first six characters of a subject code, for logs (a resident ID number is personal information). */
+	private static String masked(String code) {
 		return code == null || code.length() < 6 ? "?" : code.substring(0, 6) + "…";
 	}
 
