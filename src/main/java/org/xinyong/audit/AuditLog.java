@@ -34,4 +34,16 @@ public interface AuditLog {
 	 */
 	void recordAll(java.util.List<AuditEntry> entries, ChainHead head, String companionSql,
 			java.util.Map<String, ?> companionParams);
+
+	/**
+	 * The statement {@link #recordAll(java.util.List, ChainHead, String, java.util.Map)} would execute, with the same
+	 * checks and the entries' hashes computed, for a caller that executes it itself in the transaction that reserved
+	 * {@code head} — e.g. followed by that transaction's {@code COMMIT} in the same round trip. Refused without entries.
+	 */
+	Append prepareAll(java.util.List<AuditEntry> entries, ChainHead head, String companionSql,
+			java.util.Map<String, ?> companionParams);
+
+	/** An append ready to execute: its SQL with named parameters, and their values. */
+	record Append(String sql, java.util.Map<String, Object> params) {
+	}
 }

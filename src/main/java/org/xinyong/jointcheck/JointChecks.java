@@ -256,10 +256,10 @@ public class JointChecks implements DisposableBean {
 	}
 
 	/**
-	 * Answers a round of checks in one transaction of three round trips: one query for all their subjects with their
+	 * Answers a round of checks in one transaction of two round trips: one query for all their subjects with their
 	 * grades, which also reserves the audit chain's head (plus the list entries of those ever listed, when there are
-	 * any); one statement that stores the checks and their audit entries (group commit, see {@link CheckWriter}); the
-	 * commit. Each check is answered once committed. When the round fails, each check is tried alone so that one
+	 * any); one that stores the checks and their audit entries and commits (group commit, see {@link CheckWriter}).
+	 * Each check is answered once committed. When the round fails, each check is tried alone so that one
 	 * bad check cannot fail the others.
 	 */
 	private void answerAll(List<Query> batch) {
@@ -278,7 +278,8 @@ public class JointChecks implements DisposableBean {
 					}
 				}
 				if (!rows.isEmpty()) {
-					writer.write(rows, entries, round.head().first(rows.size()));
+					// the round's last statement: it commits the round too (one round trip)
+					writer.writeAndCommit(rows, entries, round.head().first(rows.size()));
 				}
 				return prepared;
 			});

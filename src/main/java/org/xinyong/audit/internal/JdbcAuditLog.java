@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -99,6 +98,16 @@ class JdbcAuditLog implements AuditLog {
 	@Transactional
 	public void recordAll(java.util.List<AuditEntry> entries, ChainHead head, String companionSql,
 			java.util.Map<String, ?> companionParams) {
+		if (entries.isEmpty() && head.ids().length == 0 && companionSql == null) {
+			return;
+		}
+		Append append = prepareAll(entries, head, companionSql, companionParams);
+		jdbc.sql(append.sql()).params(append.params()).update();
+	}
+
+	@Override
+	public Append prepareAll(java.util.List<AuditEntry> entries, ChainHead head, String companionSql,
+			java.util.Map<String, ?> companionParams) {
 		if (companionSql != null) {
 			for (String name : companionParams.keySet()) {
 				if (OWN_PARAMETERS.contains(name)) {
@@ -111,10 +120,8 @@ class JdbcAuditLog implements AuditLog {
 					"a chain head of " + head.ids().length + " ids for " + entries.size() + " audit entries");
 		}
 		if (entries.isEmpty()) {
-			if (companionSql != null) {
-				throw new IllegalArgumentException("a companion write needs the audit entries it is audited by");
-			}
-			return;
+			throw new IllegalArgumentException(companionSql != null
+					? "a companion write needs the audit entries it is audited by" : "no audit entries to append");
 		}
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long[] id = head.ids();
@@ -149,7 +156,7 @@ class JdbcAuditLog implements AuditLog {
 			previous = h;
 		}
 		// one statement for all entries (and the caller's companion write): the rows travel as one array per column
-		StatementSpec insert = jdbc.sql((companionSql == null ? "" : "with companion as (" + companionSql + ")\n") + """
+		String sql = (companionSql == null ? "" : "with companion as (" + companionSql + ")\n") + """
 				insert into audit_event (id, occurred_at, action, outcome, actor, organisation_id, organisation_code,
 				                         client_address, subject_ref, purpose, detail, prev_hash, hash)
 				select u.id, :at, u.action, u.outcome, u.actor, u.organisation_id, u.organisation_code, u.client_address,
@@ -160,24 +167,25 @@ class JdbcAuditLog implements AuditLog {
 				            cast(:detail as text[]), cast(:prevHash as text[]), cast(:hash as text[]))
 				     as u(id, action, outcome, actor, organisation_id, organisation_code, client_address, subject_ref,
 				          purpose, detail, prev_hash, hash)
-				order by u.id""");
+				order by u.id""";
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
 		if (companionSql != null) {
-			companionParams.forEach(insert::param);
+			params.putAll(companionParams);
 		}
-		insert.param("at", Timestamp.from(at))
-			.param("id", id)
-			.param("action", action)
-			.param("outcome", outcome)
-			.param("actor", actor)
-			.param("organisationId", organisationId)
-			.param("organisationCode", organisationCode)
-			.param("clientAddress", clientAddress)
-			.param("subjectRef", subjectRef)
-			.param("purpose", purpose)
-			.param("detail", detail)
-			.param("prevHash", prevHash)
-			.param("hash", hash)
-			.update();
+		params.put("at", Timestamp.from(at));
+		params.put("id", id);
+		params.put("action", action);
+		params.put("outcome", outcome);
+		params.put("actor", actor);
+		params.put("organisationId", organisationId);
+		params.put("organisationCode", organisationCode);
+		params.put("clientAddress", clientAddress);
+		params.put("subjectRef", subjectRef);
+		params.put("purpose", purpose);
+		params.put("detail", detail);
+		params.put("prevHash", prevHash);
+		params.put("hash", hash);
+		return new Append(sql, params);
 	}
 
 	/**

@@ -72,10 +72,14 @@ public class CheckWriter {
 	}
 
 	/**
-	 * Stores the checks and appends their audit entries under {@code head} (reserved in this transaction, one id per
-	 * entry) with one statement, in the current transaction.
+	 * Stores the checks, appends their audit entries under {@code head} (reserved in this transaction, one id per
+	 * entry) and commits the transaction, all in one round trip: the statement (the audit append with the checks'
+	 * insert as its companion, {@link AuditLog#prepareAll}) is sent together with {@code COMMIT}. This must therefore
+	 * be the last statement of the round's transaction ({@link #inTransaction}); the transaction manager's own commit
+	 * then has nothing left to do (the driver sends no {@code COMMIT} for a connection outside a transaction). If the
+	 * statement fails, the {@code COMMIT} is not executed and the transaction is rolled back as usual.
 	 */
-	public void write(List<Row> rows, List<AuditEntry> entries, ChainHead head) {
+	public void writeAndCommit(List<Row> rows, List<AuditEntry> entries, ChainHead head) {
 		int n = rows.size();
 		if (entries.size() != n) {
 			throw new IllegalArgumentException(n + " joint checks with " + entries.size() + " audit entries");
@@ -124,7 +128,7 @@ public class CheckWriter {
 		params.put("answers", answers);
 		params.put("checkedOn", checkedOn);
 		params.put("checkedAt", checkedAt);
-		audit.recordAll(entries, head, """
+		AuditLog.Append append = audit.prepareAll(entries, head, """
 				insert into joint_check (id, organisation_id, organisation_code, actor, subject_id, subject_code,
 				    matter, reference, status, measure_ids, answer, checked_on, checked_at)
 				select cast(u.id as uuid), u.organisation_id, u.organisation_code, u.actor, u.subject_id, u.subject_code, u.matter,
@@ -137,6 +141,7 @@ public class CheckWriter {
 				            cast(:checkedAt as text[]))
 				     as u(id, organisation_id, organisation_code, actor, subject_id, subject_code, matter, reference,
 				          status, measure_ids, answer, checked_on, checked_at)""", params);
+		jdbc.sql(append.sql() + ";\ncommit").params(append.params()).update();
 		batches.incrementAndGet();
 		written.addAndGet(n);
 	}

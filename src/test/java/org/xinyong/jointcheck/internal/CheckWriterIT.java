@@ -72,7 +72,7 @@ class CheckWriterIT {
 		}
 		long auditBefore = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
 		writer.inTransaction(() -> {
-			writer.write(rows, entries, head(rows.size()));
+			writer.writeAndCommit(rows, entries, head(rows.size()));
 			return null;
 		});
 		for (int i = 0; i < rows.size(); i++) {
@@ -106,7 +106,7 @@ class CheckWriterIT {
 	void aFailedRoundLeavesNothingBehind() {
 		UUID existing = TimeOrderedIds.next(java.time.Clock.systemUTC());
 		writer.inTransaction(() -> {
-			writer.write(List.of(row(existing, 7L, new String[0], "{}")), List.of(entry(existing)), head(1));
+			writer.writeAndCommit(List.of(row(existing, 7L, new String[0], "{}")), List.of(entry(existing)), head(1));
 			return null;
 		});
 		long checks = jdbc.sql("select count(*) from joint_check").query(Long.class).single();
@@ -114,7 +114,7 @@ class CheckWriterIT {
 		UUID fresh = TimeOrderedIds.next(java.time.Clock.systemUTC());
 		assertThatThrownBy(() -> writer.inTransaction(() -> {
 			// the second row repeats a stored check's id: the primary key refuses the whole statement
-			writer.write(List.of(row(fresh, 7L, new String[0], "{}"), row(existing, 7L, new String[0], "{}")),
+			writer.writeAndCommit(List.of(row(fresh, 7L, new String[0], "{}"), row(existing, 7L, new String[0], "{}")),
 					List.of(entry(fresh), entry(existing)), head(2));
 			return null;
 		})).isInstanceOf(RuntimeException.class);
@@ -133,7 +133,7 @@ class CheckWriterIT {
 		UUID second = TimeOrderedIds.next(java.time.Clock.systemUTC());
 		// every check is audited: two checks with one audit entry are refused before anything is written
 		assertThatThrownBy(() -> writer.inTransaction(() -> {
-			writer.write(List.of(row(first, 7L, new String[0], "{}"), row(second, 7L, new String[0], "{}")),
+			writer.writeAndCommit(List.of(row(first, 7L, new String[0], "{}"), row(second, 7L, new String[0], "{}")),
 					List.of(entry(first)), head(2));
 			return null;
 		})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 joint checks with 1 audit entries");
@@ -173,6 +173,31 @@ class CheckWriterIT {
 			jdbc.sql("select " + writer.commitSetting()).query().singleRow();
 			return jdbc.sql("show synchronous_commit").query(String.class).single();
 		})).isEqualTo("on");
+	}
+
+	@Test
+	void theRoundsStatementCommitsItWithTheChecksAndTheirAuditEntries(@Autowired javax.sql.DataSource dataSource) {
+		UUID id = TimeOrderedIds.next(java.time.Clock.systemUTC());
+		long seenFromElsewhere = writer.inTransaction(() -> {
+			writer.writeAndCommit(List.of(row(id, 7L, new String[] { "P-1" }, "{}")), List.of(entry(id)), head(1));
+			// before the transaction manager's commit: another connection already sees the check and its audit entry
+			try (var other = dataSource.getConnection();
+					var ps = other.prepareStatement("""
+							select (select count(*) from joint_check where id = ?)
+							     + (select count(*) from audit_event where detail ->> 'checkId' = ?)""")) {
+				ps.setObject(1, id);
+				ps.setString(2, id.toString());
+				try (var rs = ps.executeQuery()) {
+					rs.next();
+					return rs.getLong(1);
+				}
+			}
+			catch (java.sql.SQLException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+		assertThat(seenFromElsewhere).isEqualTo(2);
+		assertThat(auditChain.verify().intact()).isTrue();
 	}
 
 	/** Reserves the audit chain's head for {@code n} entries in the current transaction, as a round does. */
