@@ -206,6 +206,8 @@ class WebsiteBenchmark implements ApplicationRunner {
 				.append(java.net.URLEncoder.encode(common, java.nio.charset.StandardCharsets.UTF_8)).append('\n');
 		}
 		Path file = Files.createTempFile("xinyong-urls", ".tsv");
+		// the request lines are only for this run
+		file.toFile().deleteOnExit();
 		Files.writeString(file, out.toString());
 		return file;
 	}

@@ -236,6 +236,8 @@ class JointCheckBenchmark implements ApplicationRunner {
 				.append('\n');
 		}
 		Path file = Files.createTempFile("xinyong-joint-checks", ".tsv");
+		// the request lines are only for this run
+		file.toFile().deleteOnExit();
 		Files.writeString(file, out.toString());
 		return file;
 	}
