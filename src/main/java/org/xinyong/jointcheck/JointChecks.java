@@ -130,7 +130,7 @@ public class JointChecks implements DisposableBean {
 		this.clock = clock;
 		this.feedbackWorkingDays = feedbackWorkingDays;
 		this.findSql = FIND.formatted(writer.commitSetting());
-		this.reader = new Batcher<>("joint-check-rounds", 1, READ_BATCH, this::answerAll);
+		this.reader = new Batcher<>("joint-check-rounds", READ_BATCH, this::answerAll);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,44 +47,16 @@ class JdbcAuditLog implements AuditLog {
 	@Override
 	@Transactional
 	public long record(AuditEntry entry) {
-		AuditEntry complete = fromContext(entry);
-		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String detail = json.writeValueAsString(new TreeMap<>(complete.detail()));
-		// One writer at a time extends the chain.
+		// One writer at a time extends the chain: the head's lock is held until the transaction ends.
 		ChainHead head = head(1);
-		long id = head.ids()[0];
-		byte[] previous = head.previous();
-		byte[] hash = chainHash(previous, canonical(id, at, complete, detail));
-		jdbc.sql("""
-				insert into audit_event (id, occurred_at, action, outcome, actor, organisation_id, organisation_code,
-				                         client_address, subject_ref, purpose, detail, prev_hash, hash)
-				values (:id, :at, :action, :outcome, :actor, :orgId, :orgCode, :ip, :subject, :purpose,
-				        cast(:detail as json), :prev, :hash)""")
-			.param("id", id)
-			.param("at", Timestamp.from(at))
-			.param("action", complete.action())
-			.param("outcome", complete.outcome().name())
-			.param("actor", complete.actor())
-			.param("orgId", complete.organisationId())
-			.param("orgCode", complete.organisationCode())
-			.param("ip", complete.clientAddress())
-			.param("subject", complete.subjectRef())
-			.param("purpose", complete.purpose())
-			.param("detail", detail)
-			.param("prev", previous)
-			.param("hash", hash)
-			.update();
-		return id;
+		recordAll(List.of(entry), head);
+		return head.ids()[0];
 	}
 
 	@Override
 	@Transactional
 	public void recordAll(java.util.List<AuditEntry> entries) {
 		if (entries.isEmpty()) {
-			return;
-		}
-		if (entries.size() == 1) {
-			record(entries.get(0));
 			return;
 		}
 		recordAll(entries, head(entries.size()));

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Daemon threads that each hand everything queued since their last round to a handler as one list (at most
+ * A daemon thread that hands everything queued since its last round to a handler as one list (at most
  * {@code maxBatch} items): under load the work of many concurrent requests is done in one round of statements, and a
- * lone request is handled at once. The handler must settle each item itself (items carry their own futures); an
+ * lone request is handled at once. One thread, because the joint check's rounds are serialised anyway (each holds
+ * the audit chain's lock from its first statement to its commit). The handler must settle each item itself (items carry their own futures); an
  * exception it throws is logged and the thread goes on.
  */
 public final class Batcher<T> implements AutoCloseable {
@@ -23,23 +24,18 @@ public final class Batcher<T> implements AutoCloseable {
 	private final BlockingQueue<T> queue = new LinkedBlockingQueue<>();
 	private final int maxBatch;
 	private final Consumer<List<T>> handler;
-	private final List<Thread> threads = new ArrayList<>();
+	private final Thread thread;
 	private final String name;
 	private volatile boolean running = true;
 
-	/**
-	 * @param threads how many rounds may run at once (each on its own thread, taking what is queued when it starts)
-	 */
-	public Batcher(String name, int threads, int maxBatch, Consumer<List<T>> handler) {
+	/** @param name the thread's name */
+	public Batcher(String name, int maxBatch, Consumer<List<T>> handler) {
 		this.name = name;
 		this.maxBatch = maxBatch;
 		this.handler = handler;
-		for (int i = 0; i < threads; i++) {
-			Thread thread = new Thread(this::loop, threads == 1 ? name : name + "-" + (i + 1));
-			thread.setDaemon(true);
-			thread.start();
-			this.threads.add(thread);
-		}
+		this.thread = new Thread(this::loop, name);
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	public void add(T item) {
@@ -72,12 +68,10 @@ public final class Batcher<T> implements AutoCloseable {
 		}
 	}
 
-	/** Stops the threads (a round under way finishes) and returns the items no round took, for the caller to settle. */
+	/** Stops the thread (a round under way finishes) and returns the items no round took, for the caller to settle. */
 	public List<T> stop() throws InterruptedException {
 		running = false;
-		for (Thread thread : threads) {
-			thread.join(2000);
-		}
+		thread.join(2000);
 		List<T> left = new ArrayList<>();
 		queue.drainTo(left);
 		return left;
