@@ -1,7 +1,6 @@
 package org.xinyong.audit.internal;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,20 +55,16 @@ final class PersonalNumbers {
 		if (!provinceOk) {
 			return false;
 		}
-		try {
-			if (value.length() == 18) {
-				LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
-						Integer.parseInt(value.substring(12, 14)));
-			}
-			else {
-				LocalDate.of(1900 + Integer.parseInt(value.substring(6, 8)), Integer.parseInt(value.substring(8, 10)),
+		return value.length() == 18
+				? isDate(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+						Integer.parseInt(value.substring(12, 14)))
+				: isDate(1900 + Integer.parseInt(value.substring(6, 8)), Integer.parseInt(value.substring(8, 10)),
 						Integer.parseInt(value.substring(10, 12)));
-			}
-			return true;
-		}
-		catch (DateTimeException e) {
-			return false;
-		}
+	}
+
+	/** Whether the numbers name a real calendar date, without a thrown exception for those that do not. */
+	private static boolean isDate(int year, int month, int day) {
+		return month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
 	}
 
 	/**
@@ -85,14 +80,8 @@ final class PersonalNumbers {
 		if ("10X98765432".charAt(sum % 11) != value.charAt(17)) {
 			return false;
 		}
-		try {
-			LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
-					Integer.parseInt(value.substring(12, 14)));
-			return true;
-		}
-		catch (DateTimeException e) {
-			return false;
-		}
+		return isDate(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+				Integer.parseInt(value.substring(12, 14)));
 	}
 
 	private static String masked(String value) {

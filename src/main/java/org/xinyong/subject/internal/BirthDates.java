@@ -1,7 +1,7 @@
 package org.xinyong.subject.internal;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Optional;
 
 /**
@@ -25,13 +25,15 @@ public final class BirthDates {
 		if (yyyymmdd.length() != 8 || !Digits.only(yyyymmdd)) {
 			return Optional.empty();
 		}
-		try {
-			return Optional.of(LocalDate.of(Integer.parseInt(yyyymmdd.substring(0, 4)),
-					Integer.parseInt(yyyymmdd.substring(4, 6)), Integer.parseInt(yyyymmdd.substring(6, 8))));
-		}
-		catch (DateTimeException e) {
+		int year = Integer.parseInt(yyyymmdd.substring(0, 4));
+		int month = Integer.parseInt(yyyymmdd.substring(4, 6));
+		int day = Integer.parseInt(yyyymmdd.substring(6, 8));
+		// checked before LocalDate.of: most 18-character codes are not resident IDs, and a thrown
+		// DateTimeException (with its stack trace) for each of them showed in the joint check's profile
+		if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
 			return Optional.empty();
 		}
+		return Optional.of(LocalDate.of(year, month, day));
 	}
 
 	/**

@@ -32,4 +32,16 @@ class PersonalNumbersTest {
 		assertThat(PersonalNumbers.mask("91640100MA7AC0R88M")).isEqualTo("91640100MA7AC0R88M");
 		assertThat(PersonalNumbers.mask("GET /api/v1 2026-11-27 E1")).isEqualTo("GET /api/v1 2026-11-27 E1");
 	}
+
+	@Test
+	void aCitizenNumberNeedsARealBirthDate() {
+		// 1948 was a leap year, 1949 was not; no month 13, no day 31 in April, no day 00
+		assertThat(PersonalNumbers.mask("110105194802290021")).isEqualTo("110105********0021");
+		assertThat(PersonalNumbers.mask("110105194902290021")).isEqualTo("110105194902290021");
+		assertThat(PersonalNumbers.mask("110105194913010021")).isEqualTo("110105194913010021");
+		assertThat(PersonalNumbers.mask("110105194904310021")).isEqualTo("110105194904310021");
+		assertThat(PersonalNumbers.mask("110105194904000021")).isEqualTo("110105194904000021");
+		assertThat(PersonalNumbers.mask("110105490229002")).isEqualTo("110105490229002");
+		assertThat(PersonalNumbers.mask("110105480229002")).isEqualTo("110105*****9002");
+	}
 }
