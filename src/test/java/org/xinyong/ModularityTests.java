@@ -34,8 +34,9 @@ class ModularityTests {
 
 	/**
 	 * Generates the module documentation into {@code target/modules} and compares it with {@code docs/modules}. The
-	 * generator orders some lines differently from run to run, so each file is compared as a multiset of lines: a
-	 * reordering passes (and leaves the committed files alone), a dependency added or removed in the code fails.
+	 * generator orders some lines differently from run to run, so each file is compared as a multiset of lines (a
+	 * leading table-cell bar ignored): a reordering passes (and leaves the committed files alone), a dependency added
+	 * or removed in the code fails.
 	 */
 	@Test
 	void moduleDocumentationIsUpToDate() throws IOException {
@@ -80,7 +81,10 @@ class ModularityTests {
 		}
 		try (Stream<Path> files = Files.list(folder)) {
 			for (Path f : files.filter(Files::isRegularFile).toList()) {
-				out.put(f.getFileName().toString(), Files.readAllLines(f).stream().sorted().toList());
+				// in a canvas (AsciiDoc table) the first item of a cell carries the cell's "|": when the items swap
+				// places, so does the bar
+				out.put(f.getFileName().toString(),
+						Files.readAllLines(f).stream().map(l -> l.startsWith("|") ? l.substring(1) : l).sorted().toList());
 			}
 		}
 		return out;
