@@ -27,6 +27,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,7 @@ import org.xinyong.jointcheck.CheckAnswer.AppliedMeasure;
 import org.xinyong.jointcheck.CheckAnswer.RecordSummary;
 import org.xinyong.jointcheck.internal.Batcher;
 import org.xinyong.jointcheck.internal.CheckWriter;
+import org.xinyong.jointcheck.internal.GenericPlan;
 import org.xinyong.lists.ListEntry;
 import org.xinyong.lists.ListStanding;
 import org.xinyong.lists.RewardEntry;
@@ -95,6 +97,7 @@ public class JointChecks implements DisposableBean {
 				where s.code = any(cast(:codes as text[]))) f on true""";
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
 	private final ListStanding standing;
 	private final MeasureLists measures;
 	private final Catalogs catalogs;
@@ -112,13 +115,14 @@ public class JointChecks implements DisposableBean {
 	private final String findSql;
 	private final java.time.Duration answerTimeout;
 
-	JointChecks(JdbcClient jdbc, ListStanding standing, MeasureLists measures,
+	JointChecks(JdbcClient jdbc, NamedParameterJdbcTemplate named, ListStanding standing, MeasureLists measures,
 			Catalogs catalogs, Organisations organisations, WorkingDays workingDays, AuditLog audit,
 			CheckWriter writer, JsonMapper json, Clock clock,
 			@Value("${xinyong.joint-check.feedback-working-days:5}") int feedbackWorkingDays,
 			@Value("${xinyong.joint-check.answer-timeout:60s}") java.time.Duration answerTimeout) {
 		this.answerTimeout = answerTimeout;
 		this.jdbc = jdbc;
+		this.named = named;
 		this.standing = standing;
 		this.measures = measures;
 		this.catalogs = catalogs;
@@ -394,33 +398,30 @@ public class JointChecks implements DisposableBean {
 	 * latest grade (the evaluation module's published view {@code latest_grade}), in one indexed query for the whole
 	 * round: the hot path of the check. The same statement reserves the audit chain's head for the round's
 	 * {@code checks} entries (the audit module's function {@code audit_chain_append}, see {@link ChainHead}), which
-	 * holds the chain's lock until the round commits.
+	 * holds the chain's lock until the round commits. It runs with its generic plan ({@link GenericPlan}): a small round
+	 * would otherwise have it planned anew every time.
 	 */
 	private Subjects find(List<String> codes, LocalDate day, int checks) {
 		Map<String, Found> out = new HashMap<>();
 		ChainHead[] head = new ChainHead[1];
-		jdbc.sql(findSql)
-			.param("checks", checks)
-			.param("codes", codes.toArray(String[]::new))
-			.param("items", dishonestyItems())
-			.param("day", day)
-			.param("limit", RECORD_LIMIT)
-			.query((rs, n) -> {
-				if (n == 0) {
-					head[0] = ChainHead.read(rs);
-				}
-				if (rs.getObject("id") == null) {
-					return null;
-				}
-				String records = rs.getString("records");
-				String grade = rs.getString("grade");
-				return new Found(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-						rs.getString("subject_type"),
-						"[]".equals(records) ? List.of() : List.of(json.readValue(records, RecordSummary[].class)),
-						rs.getBoolean("listed"), grade == null ? null
-								: new CheckAnswer.Grade(grade, rs.getInt("score"), rs.getObject("as_of", LocalDate.class)));
-			})
-			.list()
+		GenericPlan.query(named, findSql,
+				Map.of("checks", checks, "codes", codes.toArray(String[]::new), "items", dishonestyItems(), "day", day,
+						"limit", RECORD_LIMIT),
+				(rs, n) -> {
+					if (n == 0) {
+						head[0] = ChainHead.read(rs);
+					}
+					if (rs.getObject("id") == null) {
+						return null;
+					}
+					String records = rs.getString("records");
+					String grade = rs.getString("grade");
+					return new Found(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+							rs.getString("subject_type"),
+							"[]".equals(records) ? List.of() : List.of(json.readValue(records, RecordSummary[].class)),
+							rs.getBoolean("listed"), grade == null ? null
+									: new CheckAnswer.Grade(grade, rs.getInt("score"), rs.getObject("as_of", LocalDate.class)));
+				})
 			.forEach(f -> {
 				if (f != null) {
 					out.put(f.code(), f);
