@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * A daemon thread that hands everything queued since its last round to a handler as one list (at most
  * {@code maxBatch} items): under load the work of many concurrent requests is done in one round of statements, and a
  * lone request is handled at once. One thread, because the joint check's rounds are serialised anyway (each holds
- * the audit chain's lock from its first statement to its commit). The handler must settle each item itself (items carry their own futures); an
- * exception it throws is logged and the thread goes on.
+ * the audit chain's lock from its first statement to its commit). The handler must settle each item itself (items
+ * carry their own futures); an exception it throws is logged and the thread goes on.
  */
 public final class Batcher<T> implements AutoCloseable {
 

@@ -52,8 +52,9 @@ public class CheckWriter {
 	}
 
 	/**
-	 * Runs {@code work} in one transaction, which {@link #write} joins, and commits it; the time it took counts in
-	 * {@link #stats()}. Unless commits are durable, the work's first statement must apply {@link #commitSetting()}.
+	 * Runs {@code work} in one transaction, which {@link #writeAndCommit} ends, and commits it if it is still open;
+	 * the time it took counts in {@link #stats()}. Unless commits are durable, the work's first statement must apply
+	 * {@link #commitSetting()}.
 	 */
 	public <T> T inTransaction(java.util.function.Supplier<T> work) {
 		long start = System.nanoTime();
